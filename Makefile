@@ -1,0 +1,59 @@
+# fazhi — two commands: `make run` (set up and serve the demo) and `make test` (every test).
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON := $(BIN)/python
+STAMP := $(VENV)/.installed
+VENDOR := static/vendor
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install test test-fast lint bench assets messages browser clean
+
+run: install
+	@$(PYTHON) manage.py load_demo | tail -n 20
+	@echo "法治乡镇工作平台: http://$(HOST):$(PORT)/"
+	DJANGO_DEBUG=1 $(PYTHON) manage.py runserver $(HOST):$(PORT)
+
+install: $(STAMP) assets messages
+	@mkdir -p var
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py collectstatic --noinput -v 0
+	$(PYTHON) manage.py load_demo > /dev/null
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PYTHON) || $(PY) -m venv $(VENV)
+	$(PYTHON) -m pip install -q --upgrade pip
+	$(PYTHON) -m pip install -q -r requirements-dev.txt
+	touch $(STAMP)
+
+# Front-end assets come from the npm registry at set-up and are served locally (no CDN at run time).
+assets: $(VENDOR)/.stamp
+$(VENDOR)/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js \
+	   node_modules/htmx.org/dist/htmx.min.js node_modules/echarts/dist/echarts.min.js $(VENDOR)/
+	touch $@
+
+messages: $(STAMP)
+	$(PYTHON) manage.py compilemessages -v 0 --ignore=.venv --ignore=node_modules
+
+# Debian's Chromium drives the browser tests (never a browser download).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test: install browser
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(PYTHON) manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not browser" -x -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) var

@@ -1,0 +1,143 @@
+import datetime
+import uuid
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from fazhi.accounts.models import User
+from fazhi.accounts.roles import Module, Role
+from fazhi.accounts.services import user_create
+from fazhi.areas.models import PATH_SEGMENT, Area, Level, Post
+from fazhi.areas.scoping import area_in_scope, require_area_writable
+
+# The level a role's post must sit at; roles not listed may sit at any level.
+ROLE_LEVELS: dict[str, set[int]] = {
+    Role.SUPERVISOR: {Level.CITY, Level.COUNTY},
+    Role.LEADER: {Level.TOWNSHIP},
+    Role.VILLAGE_CADRE: {Level.VILLAGE},
+    Role.GRID_MEMBER: {Level.GRID},
+}
+
+
+def area_create(
+    *,
+    actor,
+    parent: Area | None,
+    level: int,
+    name: str,
+    code: str = "",
+    grid_number: int | None = None,
+    valid_from: datetime.date | None = None,
+) -> Area:
+    if parent is not None:
+        require_area_writable(actor, Module.AREAS, parent)
+    elif actor is not None:
+        raise PermissionDenied(_("只有平台初始化时才能创建顶级区划。"))
+    with transaction.atomic():
+        area = Area(
+            parent=parent,
+            level=level,
+            name=name.strip(),
+            code=code.strip(),
+            grid_number=grid_number,
+            path=f"t{uuid.uuid4().hex}",
+        )
+        if valid_from:
+            area.valid_from = valid_from
+        _validate_area(area)
+        area.save()
+        area.path = (parent.path if parent else "") + str(area.pk).zfill(PATH_SEGMENT)
+        area.save(update_fields=["path"])
+    return area
+
+
+def _validate_area(area: Area) -> None:
+    errors = {}
+    parent = area.parent
+    if parent is not None and area.level != parent.level + 1:
+        errors["level"] = _("“%(child)s”不能直接设在“%(parent)s”之下。") % {
+            "child": area.get_level_display(),
+            "parent": parent.get_level_display(),
+        }
+    if parent is not None and parent.is_retired:
+        errors["parent"] = _("上级区划已停用。")
+    if area.level == Level.GRID:
+        if not area.grid_number:
+            errors["grid_number"] = _("网格须在所属村（社区）内编号。")
+        if area.code:
+            errors["code"] = _("网格不使用统计区划代码，请填写网格编号。")
+    elif not area.code:
+        errors["code"] = _("请填写12位统计用区划代码。")
+    if errors:
+        raise ValidationError(errors)
+    area.full_clean(exclude=["path"])
+
+
+def area_retire(*, actor, area: Area, on: datetime.date) -> Area:
+    """Areas are never deleted: the area and everything under it stop on `on`; old records keep their place."""
+    require_area_writable(actor, Module.AREAS, area)
+    if on < area.valid_from:
+        raise ValidationError({"valid_to": _("停用日期不能早于启用日期。")})
+    with transaction.atomic():
+        for node in Area.objects.select_for_update().subtree(area).filter(valid_to__isnull=True):
+            node.valid_to = on
+            node.save(update_fields=["valid_to"])
+    area.refresh_from_db()
+    return area
+
+
+def post_grant(
+    *, actor, user: User, role: str, area: Area, title: str = "", valid_from: datetime.date | None = None
+) -> Post:
+    require_area_writable(actor, Module.ACCOUNTS, area)
+    if actor is not None and actor.pk == user.pk:
+        # 三员分立: the security admin cannot widen their own rights.
+        raise PermissionDenied(_("不能给自己授予岗位。"))
+    allowed = ROLE_LEVELS.get(role)
+    if allowed and area.level not in allowed:
+        levels = "、".join(str(Level(level).label) for level in sorted(allowed))
+        raise ValidationError(
+            {"area": _("“%(role)s”岗位只能设在%(levels)s。") % {"role": Role(role).label, "levels": levels}}
+        )
+    if area.is_retired:
+        raise ValidationError({"area": _("该区划已停用。")})
+    with transaction.atomic():
+        post = Post(user=user, role=role, area=area, title=title)
+        if valid_from:
+            post.valid_from = valid_from
+        post.full_clean()
+        post.save()
+    return post
+
+
+def post_end(*, actor, post: Post, on: datetime.date) -> Post:
+    require_area_writable(actor, Module.ACCOUNTS, post.area)
+    if on < post.valid_from:
+        raise ValidationError({"valid_to": _("任职截止日期不能早于起始日期。")})
+    with transaction.atomic():
+        post.valid_to = on
+        post.full_clean()
+        post.save(update_fields=["valid_to"])
+    return post
+
+
+def member_create(
+    *, actor, username: str, display_name: str, unit: str, password: str, role: str, area: Area, title: str = ""
+) -> Post:
+    """A new account with its first post, in one transaction: no account is left without a place."""
+    require_area_writable(actor, Module.ACCOUNTS, area)
+    with transaction.atomic():
+        user = user_create(
+            actor=actor,
+            username=username,
+            display_name=display_name,
+            unit=unit,
+            password=password,
+            must_change_password=True,
+        )
+        return post_grant(actor=actor, user=user, role=role, area=area, title=title)
+
+
+def member_visible(*, actor, user: User) -> bool:
+    return any(area_in_scope(actor, Module.ACCOUNTS, post.area) for post in user.posts.select_related("area"))

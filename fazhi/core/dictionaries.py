@@ -1,0 +1,43 @@
+"""数据字典: one mechanism for every admin-editable list (categories, tags, kinds, units)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from fazhi.core.models import DictionaryEntry
+from fazhi.core.registry import registry
+
+
+def dictionary_seed() -> int:
+    """Create declared default items that are missing; never touches what admins changed."""
+    created = 0
+    for category, (_label, defaults) in registry.dictionaries.items():
+        for order, (code, label) in enumerate(defaults):
+            _entry, was_created = DictionaryEntry.objects.get_or_create(
+                category=category, code=code, defaults={"label": label, "sort_order": order}
+            )
+            created += was_created
+    return created
+
+
+def dictionary_choices(category: str) -> list[tuple[str, str]]:
+    return list(DictionaryEntry.objects.filter(category=category, is_active=True).values_list("code", "label"))
+
+
+def dictionary_label(category: str, code: str) -> str:
+    entry = DictionaryEntry.objects.filter(category=category, code=code).first()
+    return entry.label if entry else code
+
+
+def dictionary_entry_save(
+    *, actor, category: str, code: str, label: str, sort_order: int = 0, is_active: bool = True
+) -> DictionaryEntry:
+    if category not in registry.dictionaries:
+        raise ValidationError({"category": _("未知的字典类别。")})
+    with transaction.atomic():
+        entry = DictionaryEntry.objects.select_for_update().filter(category=category, code=code).first()
+        entry = entry or DictionaryEntry(category=category, code=code)
+        entry.label, entry.sort_order, entry.is_active = label, sort_order, is_active
+        entry.full_clean()
+        entry.save()
+    return entry

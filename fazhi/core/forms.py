@@ -1,0 +1,60 @@
+from django import forms
+from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+from fazhi.core.models import CalendarDay, DayUnit, DictionaryEntry
+
+
+class BootstrapFormRenderer(TemplatesSetting):
+    """`{{ form }}` renders Bootstrap markup with every error beside its field."""
+
+    form_template_name = "components/form.html"
+    field_template_name = "components/field.html"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class CalendarDayForm(forms.ModelForm):
+    class Meta:
+        model = CalendarDay
+        fields = ["date", "is_workday", "name"]
+        widgets = {"date": DateInput()}
+
+
+class DictionaryEntryForm(forms.ModelForm):
+    class Meta:
+        model = DictionaryEntry
+        fields = ["category", "code", "label", "sort_order", "is_active"]
+
+
+class DeadlineRuleReviseForm(forms.Form):
+    key = forms.CharField(widget=forms.HiddenInput)
+    days = forms.IntegerField(label=_("期限（日）"), min_value=1, max_value=3650)
+    unit = forms.ChoiceField(label=_("计日方式"), choices=DayUnit.choices)
+    source = forms.CharField(label=_("依据"), max_length=200)
+    valid_from = forms.DateField(label=_("施行日期"), widget=DateInput())
+
+
+class AuditFilterForm(forms.Form):
+    actor = forms.CharField(label=_("操作人"), required=False)
+    model = forms.CharField(label=_("对象类型"), required=False)
+    action = forms.TypedChoiceField(
+        label=_("操作"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("全部")), (0, _("新增")), (1, _("修改")), (2, _("删除")), (3, _("访问"))],
+    )
+    date_from = forms.DateField(label=_("起始日期"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("截止日期"), required=False, widget=DateInput())
+
+
+def add_service_errors(form: forms.Form, exc) -> None:
+    """Show a service's ValidationError beside the fields it names; the rest above the form."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)

@@ -1,0 +1,67 @@
+"""Extension points that domain apps fill from their AppConfig.ready(): navigation, workbench items,
+dictionary categories and demo-data loaders. Core knows none of the apps by name."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    module: str  # shown to users who may view this module
+    group: str = ""
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    title: str
+    url: str
+    kind: str
+    due: datetime.date | None = None
+    overdue: bool = False
+
+
+@dataclass
+class Registry:
+    nav: list[NavItem] = field(default_factory=list)
+    workbench: list[Callable] = field(default_factory=list)  # (user) -> list[WorkItem]
+    dictionaries: dict[str, tuple[str, list[tuple[str, str]]]] = field(default_factory=dict)
+    demo_loaders: list[tuple[int, Callable]] = field(default_factory=list)  # (order, (context) -> None)
+    deadline_rules: dict[str, dict] = field(default_factory=dict)  # key -> DeadlineRule fields
+
+
+registry = Registry()
+
+
+def register_nav(item: NavItem) -> None:
+    if item not in registry.nav:
+        registry.nav.append(item)
+
+
+def register_workbench(provider: Callable) -> None:
+    if provider not in registry.workbench:
+        registry.workbench.append(provider)
+
+
+def register_dictionary(category: str, label: str, defaults: list[tuple[str, str]]) -> None:
+    """Declare an admin-editable list with its default (code, label) items."""
+    registry.dictionaries[category] = (label, defaults)
+
+
+def register_demo_loader(loader: Callable, order: int = 100) -> None:
+    if all(existing is not loader for _o, existing in registry.demo_loaders):
+        registry.demo_loaders.append((order, loader))
+
+
+def register_deadline_rule(*, key: str, label: str, days: int, unit: str, source: str, certainty: str = "") -> None:
+    """Declare a period's default; its row (and any later admin version) lives in core.DeadlineRule."""
+    registry.deadline_rules[key] = {
+        "label": label,
+        "days": days,
+        "unit": unit,
+        "source": source,
+        "certainty": certainty,
+    }

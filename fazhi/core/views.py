@@ -1,0 +1,105 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from fazhi.core import deadlines, dictionaries, services
+from fazhi.core.decorators import require_perm
+from fazhi.core.forms import AuditFilterForm, CalendarDayForm, DeadlineRuleReviseForm, DictionaryEntryForm
+from fazhi.core.htmx import render_page
+from fazhi.core.models import CalendarDay, DeadlineRule, DictionaryEntry
+from fazhi.core.registry import registry
+from fazhi.core.selectors import audit_entry_list, login_event_list
+
+
+def _require_change_on_post(request) -> None:
+    if request.method == "POST" and not request.user.has_perm("system.change"):
+        raise PermissionDenied
+
+
+@login_required
+def workbench_view(request):
+    items = [item for provider in registry.workbench for item in provider(request.user)]
+    items.sort(key=lambda i: (not i.overdue, i.due or datetime.date.max))
+    return render_page(request, "core/workbench.html", {"items": items, "today": timezone.localdate()})
+
+
+@require_perm("system.view")
+def calendar_list_view(request):
+    try:
+        year = int(request.GET.get("year", timezone.localdate().year))
+    except ValueError:
+        year = timezone.localdate().year
+    form = CalendarDayForm(request.POST or None)
+    _require_change_on_post(request)
+    if request.method == "POST" and form.is_valid():
+        services.calendar_day_set(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("已保存 %(date)s。") % {"date": form.cleaned_data["date"]})
+        return redirect(f"{request.path}?year={form.cleaned_data['date'].year}")
+    days = CalendarDay.objects.filter(date__year=year)
+    return render_page(request, "core/calendar_list.html", {"days": days, "year": year, "form": form})
+
+
+@require_POST
+@require_perm("system.change")
+def calendar_day_clear_view(request, date: str):
+    try:
+        day = datetime.date.fromisoformat(date)
+    except ValueError:
+        day = None
+    if day:
+        services.calendar_day_clear(actor=request.user, date=day)
+        messages.success(request, _("%(date)s 已恢复为默认（周一至周五上班）。") % {"date": day})
+    year = day.year if day else timezone.localdate().year
+    return redirect(f"{reverse('core:calendar_list')}?year={year}")
+
+
+@require_perm("system.view")
+def dictionary_list_view(request):
+    form = DictionaryEntryForm(request.POST or None)
+    _require_change_on_post(request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            dictionaries.dictionary_entry_save(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("字典项已保存。"))
+            return redirect("core:dictionary_list")
+    categories = [
+        {"code": code, "label": label, "entries": [e for e in DictionaryEntry.objects.all() if e.category == code]}
+        for code, (label, _defaults) in sorted(registry.dictionaries.items())
+    ]
+    return render_page(request, "core/dictionary_list.html", {"categories": categories, "form": form})
+
+
+@require_perm("system.view")
+def deadline_rule_list_view(request):
+    form = DeadlineRuleReviseForm(request.POST or None)
+    _require_change_on_post(request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            deadlines.deadline_rule_revise(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("已新增规则版本；进行中的期限仍按原版本计算。"))
+            return redirect("core:deadline_rule_list")
+    rules = DeadlineRule.objects.all()
+    return render_page(request, "core/deadline_rule_list.html", {"rules": rules, "form": form})
+
+
+@require_perm("audit.view")
+def audit_list_view(request):
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(audit_entry_list(filters=filters), 50).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "logins": login_event_list() if request.GET.get("tab") == "logins" else None}
+    return render_page(request, "core/audit_list.html", context, partial="results")
