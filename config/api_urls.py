@@ -1,3 +1,6 @@
+import importlib
+
+from django.conf import settings
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import DefaultRouter
@@ -6,10 +9,25 @@ from fazhi.areas.api import AreaViewSet, me_view
 
 router = DefaultRouter()
 router.register("areas", AreaViewSet, basename="area")
+extra = []
+
+# A domain app exposes its API in fazhi/<app>/api.py: ROUTES = [(prefix, ViewSet, basename)] and,
+# optionally, urlpatterns for function endpoints.
+for app in settings.DOMAIN_APPS:
+    try:
+        module = importlib.import_module(f"{app}.api")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{app}.api":
+            raise
+        continue
+    for prefix, viewset, basename in getattr(module, "ROUTES", []):
+        router.register(prefix, viewset, basename=basename)
+    extra += getattr(module, "urlpatterns", [])
 
 urlpatterns = [
     path("me/", me_view, name="me"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+    *extra,
     path("", include(router.urls)),
 ]

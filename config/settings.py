@@ -23,6 +23,20 @@ DOMAIN_APPS = [
     "fazhi.core",
     "fazhi.accounts",
     "fazhi.areas",
+    "fazhi.people",
+    "fazhi.grid",
+    "fazhi.mediation",
+    "fazhi.petitions",
+    "fazhi.publicity",
+    "fazhi.training",
+    "fazhi.counsel",
+    "fazhi.ledger",
+    "fazhi.documents",
+    "fazhi.decisions",
+    "fazhi.enforcement",
+    "fazhi.disclosure",
+    "fazhi.leadership",
+    "fazhi.reports",
 ]
 
 INSTALLED_APPS = [
@@ -180,6 +194,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "fazhi — rule-of-law township platform. Every endpoint is scoped to the caller's areas.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "REDOC_DIST": "SIDECAR",  # served locally: township intranets have no internet
 }
 

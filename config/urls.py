@@ -1,10 +1,17 @@
 from django.conf import settings
 from django.urls import include, path
 
+# Each domain app serves its pages under its own prefix; see fazhi/<app>/urls.py.
+DOMAIN_PREFIXES = [
+    "people", "grid", "mediation", "petitions", "publicity", "training", "counsel", "ledger",
+    "documents", "decisions", "enforcement", "disclosure", "leadership", "reports",
+]
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("fazhi.accounts.urls")),
     path("api/v1/", include(("config.api_urls", "api"))),
+    *[path(f"{prefix}/", include(f"fazhi.{prefix}.urls")) for prefix in DOMAIN_PREFIXES],
     path("", include("fazhi.areas.urls")),
     path("", include("fazhi.core.urls")),
 ]

@@ -1,0 +1,36 @@
+from fazhi.accounts.roles import Role
+from fazhi.areas.testing import ALL_ROLES, Case, make_user
+
+AREA_VIEWERS = ALL_ROLES - {Role.AUDIT_ADMIN}
+SYS = frozenset({Role.SYS_ADMIN})
+SEC = frozenset({Role.SEC_ADMIN})
+
+
+def _area(world, area):
+    return {"pk": area.pk}
+
+
+def _member(world, area):
+    return {"pk": make_user(f"member_{area.pk}", role=Role.GRID_MEMBER, area=area).pk}
+
+
+def _post(world, area):
+    return {"pk": make_user(f"poster_{area.pk}", role=Role.GRID_MEMBER, area=area).posts.get().pk}
+
+
+CASES = [
+    Case("areas:area_list", AREA_VIEWERS),
+    Case("areas:area_detail", AREA_VIEWERS, kwargs=_area),
+    Case("areas:area_retire", SYS, method="post", kwargs=_area),
+    Case("areas:member_list", SEC),
+    Case("areas:member_create", SEC),
+    Case("areas:member_detail", SEC, kwargs=_member),
+    Case("areas:post_end", SEC, method="post", kwargs=_post),
+    # API
+    Case("api:api-root", ALL_ROLES),
+    Case("api:me", ALL_ROLES),
+    Case("api:schema", ALL_ROLES),
+    Case("api:docs", ALL_ROLES),
+    Case("api:area-list", AREA_VIEWERS),
+    Case("api:area-detail", AREA_VIEWERS, kwargs=_area),
+]

@@ -1,0 +1,2 @@
+app_name = "petitions"
+urlpatterns: list = []
