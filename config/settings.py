@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "auditlog",
+    "django_tasks",
+    "django_tasks_db",
     *DOMAIN_APPS,
 ]
 
@@ -197,6 +199,21 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "REDOC_DIST": "SIDECAR",  # served locally: township intranets have no internet
 }
+
+# --- Background work (Django Tasks API backport) --------------------------------------------
+# Production runs `manage.py db_worker`; tests and `make run` execute tasks immediately unless told otherwise.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("FAZHI_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+    }
+}
+
+# --- Field encryption (个人信息保护法 第五十一条: 加密、去标识化) -------------------------------
+# FAZHI_FIELD_KEYS="id1:<base64 32 bytes>,id2:<…>" — the first key encrypts, all of them decrypt (rotation).
+# FAZHI_FIELD_HASH_KEY keys the blind index used for exact search. The defaults are for development only.
+FIELD_ENCRYPTION_KEYS = os.environ.get("FAZHI_FIELD_KEYS", "dev1:ZGV2LW9ubHktZmllbGQta2V5LTMyLWJ5dGVzLS0tLS0=")
+FIELD_ENCRYPTION_CIPHER = os.environ.get("FAZHI_FIELD_CIPHER", "AES-GCM")  # or "SM4-GCM" (国密)
+FIELD_HASH_KEY = os.environ.get("FAZHI_FIELD_HASH_KEY", "dev-only-blind-index-key")
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 LOGGING = {
