@@ -59,11 +59,23 @@ class Area(models.Model):
         verbose_name_plural = _("区划")
         ordering = ["path"]
         constraints = [
-            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="area_code_unique"),
             models.UniqueConstraint(
-                fields=["parent", "grid_number"], condition=Q(grid_number__isnull=False), name="area_grid_number_unique"
+                fields=["code"],
+                condition=~Q(code=""),
+                name="area_code_unique",
+                violation_error_message=_("该区划代码已被使用。"),
             ),
-            models.CheckConstraint(condition=Q(code="") | Q(code__regex=r"^\d{12}$"), name="area_code_12_digits"),
+            models.UniqueConstraint(
+                fields=["parent", "grid_number"],
+                condition=Q(grid_number__isnull=False),
+                name="area_grid_number_unique",
+                violation_error_message=_("本村（社区）已有该编号的网格。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(code="") | Q(code__regex=r"^\d{12}$"),
+                name="area_code_12_digits",
+                violation_error_message=_("区划代码须为12位数字。"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -114,7 +126,9 @@ class Post(models.Model):
         ordering = ["user_id", "valid_from"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")), name="post_period_ordered"
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="post_period_ordered",
+                violation_error_message=_("任职截止日期不能早于起始日期。"),
             ),
         ]
 

@@ -1,4 +1,5 @@
 import datetime
+import re
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -67,8 +68,8 @@ def _validate_area(area: Area) -> None:
             errors["grid_number"] = _("网格须在所属村（社区）内编号。")
         if area.code:
             errors["code"] = _("网格不使用统计区划代码，请填写网格编号。")
-    elif not area.code:
-        errors["code"] = _("请填写12位统计用区划代码。")
+    elif not re.fullmatch(r"\d{12}", area.code):
+        errors["code"] = _("请填写12位数字的统计用区划代码。")
     if errors:
         raise ValidationError(errors)
     area.full_clean(exclude=["path"])

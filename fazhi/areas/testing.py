@@ -36,8 +36,14 @@ def make_area(parent: Area | None, level: int, name: str, code: str = "", grid_n
     return area_create(actor=None, parent=parent, level=level, name=name, code=code, grid_number=grid_number)
 
 
-def make_user(username: str, *, role: str | None = None, area: Area | None = None, password: str = TEST_PASSWORD,
-              valid_from: datetime.date | None = None) -> User:
+def make_user(
+    username: str,
+    *,
+    role: str | None = None,
+    area: Area | None = None,
+    password: str = TEST_PASSWORD,
+    valid_from: datetime.date | None = None,
+) -> User:
     user = User(username=username, display_name=username)
     user.set_password(password)
     user.save()
@@ -60,9 +66,17 @@ def build_world() -> World:
     foreign_grid = make_area(foreign_village, Level.GRID, "宁厂社区第1网格", grid_number=1)
     world = World(county, township, village, grid, sibling, other_township, foreign_county, foreign_grid)
     placement = {
-        Role.SYS_ADMIN: county, Role.SEC_ADMIN: county, Role.AUDIT_ADMIN: county, Role.SUPERVISOR: county,
-        Role.LEADER: township, Role.LEGAL_STAFF: township, Role.GRID_ADMIN: township, Role.MEDIATOR: township,
-        Role.ENFORCER: township, Role.VILLAGE_CADRE: village, Role.GRID_MEMBER: grid,
+        Role.SYS_ADMIN: county,
+        Role.SEC_ADMIN: county,
+        Role.AUDIT_ADMIN: county,
+        Role.SUPERVISOR: county,
+        Role.LEADER: township,
+        Role.LEGAL_STAFF: township,
+        Role.GRID_ADMIN: township,
+        Role.MEDIATOR: township,
+        Role.ENFORCER: township,
+        Role.VILLAGE_CADRE: village,
+        Role.GRID_MEMBER: grid,
     }
     for role, area in placement.items():
         world.users[role] = make_user(f"u_{role}", role=role, area=area)

@@ -13,7 +13,12 @@ class BootstrapFormRenderer(TemplatesSetting):
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker; its value must be ISO whatever the display language."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class CalendarDayForm(forms.ModelForm):
