@@ -150,6 +150,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # --- Audit trail (操作留痕) ------------------------------------------------------------------
 AUDITLOG_LOGENTRY_MODEL = "core.AuditEntry"
+# auditlog's own migrations would create its unused default table (with a foreign key to users that blocks
+# PostgreSQL's TRUNCATE in transactional tests); our AuditEntry replaces it, so the app is left unmigrated.
+MIGRATION_MODULES = {"auditlog": None}
 AUDITLOG_INCLUDE_ALL_MODELS = True
 AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "sessions",
@@ -157,10 +160,13 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "axes",
     "auditlog",
     "core.auditentry",
+    "core.auditchainhead",
     "admin",
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login")
 AUDITLOG_STORE_JSON_CHANGES = True
+# Hash chain over the audit trail (fazhi/core/audit.py): SM3 (国密, GB/T 32905-2016) or SHA256.
+AUDIT_HASH_ALGORITHM = os.environ.get("FAZHI_AUDIT_HASH", "SM3")
 
 # --- Language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
