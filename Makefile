@@ -39,9 +39,10 @@ $(VENDOR)/.stamp: package.json package-lock.json
 messages: $(STAMP)
 	$(PYTHON) manage.py compilemessages -v 0 --ignore=.venv --ignore=node_modules
 
-# Debian's Chromium drives the browser tests (never a browser download).
+# Debian's Chromium drives the browser tests (never a browser download); Noto CJK renders Chinese in it.
+DEBIAN_PACKAGES := chromium fonts-noto-cjk
 browser:
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null)
 
 test: install browser
 	$(BIN)/ruff check .

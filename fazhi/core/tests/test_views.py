@@ -26,6 +26,12 @@ def test_not_found_and_forbidden_pages_speak_chinese(world, client):
     assert forbidden.status_code == 403 and "无权访问" in forbidden.content.decode()
 
 
+def test_chinese_is_the_default_whatever_the_browser_asks(world, client):
+    client.force_login(world.user(Role.GRID_MEMBER))
+    body = client.get(reverse("core:workbench"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="zh-hans">' in body and "工作台" in body
+
+
 def test_english_can_be_chosen(world, client):
     client.force_login(world.user(Role.GRID_MEMBER))
     client.post(reverse("set_language"), {"language": "en"})
