@@ -37,6 +37,7 @@ DOMAIN_APPS = [
     "fazhi.disclosure",
     "fazhi.leadership",
     "fazhi.reports",
+    "fazhi.portal",
 ]
 
 INSTALLED_APPS = [

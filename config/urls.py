@@ -6,12 +6,15 @@ DOMAIN_PREFIXES = [
     "people", "grid", "mediation", "petitions", "publicity", "training", "counsel", "ledger",
     "documents", "decisions", "enforcement", "disclosure", "leadership", "reports",
 ]
+# The public site for residents (no login) lives under its own prefix.
+PUBLIC_PREFIX = "public"
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("fazhi.accounts.urls")),
     path("api/v1/", include(("config.api_urls", "api"))),
     *[path(f"{prefix}/", include(f"fazhi.{prefix}.urls")) for prefix in DOMAIN_PREFIXES],
+    path(f"{PUBLIC_PREFIX}/", include("fazhi.portal.urls")),
     path("", include("fazhi.areas.urls")),
     path("", include("fazhi.core.urls")),
 ]
