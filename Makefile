@@ -53,6 +53,10 @@ test: install browser
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not browser" -x -q
 
+# Benchmarks report ratios to a floor measured in the same run (see README "Performance").
+bench: install
+	$(PYTHON) bench/run.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
 

@@ -31,6 +31,7 @@ class Registry:
     dictionaries: dict[str, tuple[str, list[tuple[str, str]]]] = field(default_factory=dict)
     demo_loaders: list[tuple[int, Callable]] = field(default_factory=list)  # (order, (context) -> None)
     deadline_rules: dict[str, dict] = field(default_factory=dict)  # key -> DeadlineRule fields
+    generators: list[tuple[int, Callable]] = field(default_factory=list)  # (order, (context) -> None)
 
 
 registry = Registry()
@@ -65,3 +66,9 @@ def register_deadline_rule(*, key: str, label: str, days: int, unit: str, source
         "source": source,
         "certainty": certainty,
     }
+
+
+def register_generator(generator: Callable, order: int = 100) -> None:
+    """Synthetic-data step for `manage.py generate_area` (benchmarks); `generator(context)` bulk-inserts."""
+    if all(existing is not generator for _o, existing in registry.generators):
+        registry.generators.append((order, generator))

@@ -1,0 +1,18 @@
+"""Measure the pages on one prepared dataset; prints JSON. Called by bench/run.py with FAZHI_VAR_DIR set."""
+
+import json
+import os
+import sys
+
+import django
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+django.setup()
+
+from bench.pages import measure  # noqa: E402
+from bench.scenarios import township_pages  # noqa: E402
+
+if __name__ == "__main__":
+    username, paths = township_pages()
+    print(json.dumps(measure(username=username, paths=paths, repeat=int(os.environ.get("BENCH_REPEAT", 30)))))
