@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from fazhi.areas.testing import build_world
 
@@ -12,3 +13,12 @@ def _fast_passwords(settings):
 @pytest.fixture
 def world(db):
     return build_world()
+
+
+@pytest.fixture(autouse=True)
+def _chinese_and_private_media(settings, tmp_path):
+    # Each test starts in the platform's language and writes uploads to its own folder, not var/media.
+    translation.activate(settings.LANGUAGE_CODE)
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

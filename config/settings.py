@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "fazhi.core.middleware.ChosenLanguageMiddleware",
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "fazhi.accounts.middleware.PasswordChangeRequiredMiddleware",
+    "fazhi.core.security.NoStoreForSignedInMiddleware",
     # Axes must be last: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -120,6 +122,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "fazhi.accounts.backends.PostBackend",
 ]
+# Argon2id (argon2-cffi) first; the others only verify older hashes, which are upgraded at the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "fazhi.accounts.validators.PasswordPolicyValidator", "OPTIONS": {"min_length": 8, "min_classes": 3}},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -145,9 +154,35 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("FAZHI_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True  # pages and htmx send the token from the template (base.html hx-headers), never from JS
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Production (FAZHI_SECURE_COOKIES=1, served over HTTPS): redirect to HTTPS and send HSTS for a year.
+SECURE_SSL_REDIRECT = env_bool("FAZHI_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+SECURE_HSTS_SECONDS = int(os.environ.get("FAZHI_HSTS_SECONDS", 31536000 if SESSION_COOKIE_SECURE else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = env_bool("FAZHI_HSTS_PRELOAD", SECURE_HSTS_SECONDS > 0)
+if env_bool("FAZHI_BEHIND_PROXY", False):  # TLS ends at the reverse proxy (nginx), which sets X-Forwarded-Proto
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Content-Security-Policy (django-csp): no inline or third-party scripts; everything is served from this host.
+# Inline style attributes remain allowed (templates use them for widths); scripts never are.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],  # the API documentation (Redoc) runs a worker from a blob
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # --- Audit trail (操作留痕) ------------------------------------------------------------------
 AUDITLOG_LOGENTRY_MODEL = "core.AuditEntry"
@@ -220,6 +255,12 @@ TASKS = {
 FIELD_ENCRYPTION_KEYS = os.environ.get("FAZHI_FIELD_KEYS", "dev1:ZGV2LW9ubHktZmllbGQta2V5LTMyLWJ5dGVzLS0tLS0=")
 FIELD_ENCRYPTION_CIPHER = os.environ.get("FAZHI_FIELD_CIPHER", "AES-GCM")  # or "SM4-GCM" (国密)
 FIELD_HASH_KEY = os.environ.get("FAZHI_FIELD_HASH_KEY", "dev-only-blind-index-key")
+
+# --- Backups (数据备份与恢复, fazhi/core/backup.py) ----------------------------------------------
+# FAZHI_BACKUP_KEY encrypts the archives; keep it apart from the backups. The default is for development only.
+BACKUP_KEY = os.environ.get("FAZHI_BACKUP_KEY", "dev-only-backup-key")
+BACKUP_CIPHER = os.environ.get("FAZHI_BACKUP_CIPHER", "AES-256-GCM")  # or "SM4-GCM" (国密)
+BACKUP_DIR = Path(os.environ.get("FAZHI_BACKUP_DIR", VAR_DIR / "backups"))
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 LOGGING = {

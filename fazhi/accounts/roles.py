@@ -104,7 +104,7 @@ GRANTS: dict[str, dict[str, str]] = {
         Module.GRID: CHANGE,
         Module.MEDIATION: CHANGE,
         Module.DISCLOSURE: CHANGE,
-        Module.PUBLICITY: VIEW,
+        Module.PUBLICITY: CHANGE,  # village cadres record their village's 普法 activities
     },
     Role.GRID_MEMBER: {Module.AREAS: VIEW, Module.PEOPLE: CHANGE, Module.GRID: CHANGE},
     Role.MEDIATOR: {Module.AREAS: VIEW, Module.MEDIATION: CHANGE, Module.PEOPLE: VIEW},

@@ -72,7 +72,7 @@ class Area(models.Model):
                 violation_error_message=_("本村（社区）已有该编号的网格。"),
             ),
             models.CheckConstraint(
-                condition=Q(code="") | Q(code__regex=r"^\d{12}$"),
+                condition=Q(code="") | Q(code__regex=r"^[0-9]{12}$"),
                 name="area_code_12_digits",
                 violation_error_message=_("区划代码须为12位数字。"),
             ),

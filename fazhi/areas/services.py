@@ -68,7 +68,7 @@ def _validate_area(area: Area) -> None:
             errors["grid_number"] = _("网格须在所属村（社区）内编号。")
         if area.code:
             errors["code"] = _("网格不使用统计区划代码，请填写网格编号。")
-    elif not re.fullmatch(r"\d{12}", area.code):
+    elif not re.fullmatch(r"[0-9]{12}", area.code):
         errors["code"] = _("请填写12位数字的统计用区划代码。")
     if errors:
         raise ValidationError(errors)

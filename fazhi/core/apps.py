@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础")
 
     def ready(self) -> None:
+        from fazhi.core import checks  # noqa: F401 - registers the deployment security checks
         from fazhi.core.registry import NavItem, register_nav
 
         group = _("系统")

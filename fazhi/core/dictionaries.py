@@ -14,7 +14,7 @@ def dictionary_seed() -> int:
     for category, (_label, defaults) in registry.dictionaries.items():
         for order, (code, label) in enumerate(defaults):
             _entry, was_created = DictionaryEntry.objects.get_or_create(
-                category=category, code=code, defaults={"label": label, "sort_order": order}
+                category=category, code=code, defaults={"label": str(label), "sort_order": order}
             )
             created += was_created
     return created

@@ -1,9 +1,11 @@
-from auditlog.models import AbstractLogEntry
+from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import IntegrityError, models, router, transaction
 from django.utils.translation import gettext_lazy as _
+
+from fazhi.core.audit import GENESIS_HASH, AuditImmutableError, compute_hash, configured_algorithm
 
 
 class TimeStampedModel(models.Model):
@@ -14,16 +16,127 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class AuditEntryQuerySet(models.QuerySet):
+    """No bulk path edits or deletes audit entries (GB/T 22239-2019 8.1.4.3 c: 审计记录应受到保护)."""
+
+    def update(self, **kwargs):
+        raise AuditImmutableError()
+
+    def delete(self):
+        raise AuditImmutableError()
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AuditImmutableError()
+
+    def bulk_create(self, objs, *args, **kwargs):
+        # Bulk inserts would bypass the hash chain: entries are written one at a time through save().
+        raise AuditImmutableError(_("审计记录只能逐条写入。"))
+
+
+class AuditEntryManager(LogEntryManager.from_queryset(AuditEntryQuerySet)):  # type: ignore[misc]
+    pass
+
+
 class AuditEntry(AbstractLogEntry):
     """操作留痕: who changed what, when, from where, before and after (written by django-auditlog).
 
-    Our own model from day one so that later work (hash chaining, archiving) needs no model swap.
+    Append-only and hash-chained (fazhi/core/audit.py): ``save()`` inserts and links a new entry, and refuses to
+    update one; ``delete()`` and the queryset's update/delete/bulk paths raise ``AuditImmutableError``.
+    ``manage.py audit_verify`` walks the chain.
     """
+
+    # PROTECT instead of django-auditlog's SET_NULL/CASCADE: deleting a user or a content type must not rewrite
+    # or remove audit entries (that would also break the hash chain).
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("content type")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        blank=True,
+        null=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    seq = models.PositiveBigIntegerField(_("链序号"), unique=True, editable=False)
+    prev_hash = models.CharField(_("前序哈希"), max_length=64, editable=False)
+    entry_hash = models.CharField(_("本条哈希"), max_length=64, editable=False)
+    hash_algorithm = models.CharField(_("哈希算法"), max_length=10, editable=False)
+
+    objects = AuditEntryManager()
 
     class Meta(AbstractLogEntry.Meta):
         verbose_name = _("审计记录")
         verbose_name_plural = _("审计记录")
+        base_manager_name = "objects"
         indexes = [models.Index(fields=["timestamp"], name="audit_timestamp_idx")]
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding or kwargs.get("update_fields") is not None or kwargs.get("force_update"):
+            raise AuditImmutableError()
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            super().save(*args, **kwargs)
+
+    def _do_insert(self, manager, using, fields, returning_fields, raw):
+        # Called by save_base after the pre_save signal (where django-auditlog's middleware sets the actor and
+        # address), so the hash covers the values that are actually inserted.
+        link_to_chain(self, using=using)
+        return super()._do_insert(manager, using, fields, returning_fields, raw)
+
+    def delete(self, *args, **kwargs):
+        raise AuditImmutableError()
+
+
+class AuditChainHead(models.Model):
+    """The last link of the audit hash chain (one row). Writers lock it for the length of their transaction."""
+
+    SINGLETON = 1
+
+    seq = models.PositiveBigIntegerField(_("最新序号"), default=0)
+    last_hash = models.CharField(_("最新哈希"), max_length=64, default=GENESIS_HASH)
+
+    class Meta:
+        verbose_name = _("审计链头")
+        verbose_name_plural = _("审计链头")
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.last_hash[:12]}"
+
+
+def link_to_chain(entry: AuditEntry, *, using: str) -> None:
+    """Give ``entry`` its seq, prev_hash and entry_hash; must run inside the inserting transaction.
+
+    ``UPDATE … SET seq = seq + 1`` comes first: on PostgreSQL it row-locks the head until commit, on SQLite it takes
+    the database write lock, so no two transactions can read the same head.
+    """
+    heads = AuditChainHead.objects.using(using).filter(pk=AuditChainHead.SINGLETON)
+    for _attempt in range(3):
+        if heads.update(seq=models.F("seq") + 1):
+            break
+        # No head (a fresh or flushed database): start it from the last entry, if any.
+        last = AuditEntry.objects.using(using).order_by("-seq").values("seq", "entry_hash").first()
+        try:
+            with transaction.atomic(using=using):
+                AuditChainHead.objects.using(using).bulk_create(
+                    [
+                        AuditChainHead(
+                            pk=AuditChainHead.SINGLETON,
+                            seq=last["seq"] if last else 0,
+                            last_hash=last["entry_hash"] if last else GENESIS_HASH,
+                        )
+                    ]
+                )
+        except IntegrityError:
+            pass  # another writer created it first
+    else:
+        raise RuntimeError("audit chain head could not be locked")
+    head = heads.get()
+    entry.seq = head.seq
+    entry.prev_hash = head.last_hash
+    entry.hash_algorithm = configured_algorithm()
+    entry.entry_hash = compute_hash(entry)
+    heads.update(last_hash=entry.entry_hash)
 
 
 class DictionaryEntry(models.Model):

@@ -6,3 +6,23 @@ class DecisionsConfig(AppConfig):
     name = "fazhi.decisions"
     label = "decisions"
     verbose_name = _("重大行政决策")
+
+    def ready(self) -> None:
+        from fazhi.core.registry import register_deadline_rule
+
+        register_deadline_rule(
+            key="decisions.public_comment",
+            label="重大行政决策公开征求意见期限",
+            days=30,
+            unit="natural",
+            source="重大行政决策程序暂行条例 第十五条（DOMAIN.md MD-07）",
+            certainty="V",
+        )
+        register_deadline_rule(
+            key="decisions.legality_review",
+            label="重大行政决策合法性审查期限",
+            days=7,
+            unit="working",
+            source="重大行政决策程序暂行条例 第二十七条（DOMAIN.md MD-12）",
+            certainty="V",
+        )

@@ -6,3 +6,11 @@ class DisclosureConfig(AppConfig):
     name = "fazhi.disclosure"
     label = "disclosure"
     verbose_name = _("公开栏")
+
+    def ready(self) -> None:
+        from fazhi.core.registry import register_demo_loader, register_workbench
+        from fazhi.disclosure import demo, metrics, workbench
+
+        register_workbench(workbench.items)
+        register_demo_loader(demo.load, order=63)
+        metrics.register_all()

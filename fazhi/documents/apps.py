@@ -6,3 +6,36 @@ class DocumentsConfig(AppConfig):
     name = "fazhi.documents"
     label = "documents"
     verbose_name = _("规范性文件")
+
+    def ready(self) -> None:
+        from fazhi.core.registry import (
+            NavItem,
+            register_deadline_rule,
+            register_demo_loader,
+            register_nav,
+            register_workbench,
+        )
+        from fazhi.documents import demo, metrics, workbench
+
+        register_nav(NavItem(_("规范性文件"), "documents:document_list", "documents", _("依法行政"), 600))
+        register_workbench(workbench.items)
+        register_demo_loader(demo.load, order=60)
+        metrics.register_all()
+        # 备案期限各地不一 (DOMAIN.md ND-15, [M]): default 15 natural days, admin-editable via core.DeadlineRule.
+        register_deadline_rule(
+            key="documents.filing",
+            label="规范性文件报送备案期限",
+            days=15,
+            unit="natural",
+            source="国办发〔2018〕37号；地方备案规定（DOMAIN.md ND-15，期限为本地配置）",
+            certainty="M",
+        )
+        # 合法性审核一般不少于5个工作日 (DOMAIN.md ND-09, 国办发〔2018〕115号, [M]).
+        register_deadline_rule(
+            key="documents.legality_review",
+            label="规范性文件合法性审核最短期限",
+            days=5,
+            unit="working",
+            source="国办发〔2018〕115号（DOMAIN.md ND-09）",
+            certainty="M",
+        )

@@ -6,3 +6,24 @@ class MediationConfig(AppConfig):
     name = "fazhi.mediation"
     label = "mediation"
     verbose_name = _("矛盾纠纷调解")
+
+    def ready(self) -> None:
+        from fazhi.core.registry import (
+            NavItem,
+            register_demo_loader,
+            register_dictionary,
+            register_nav,
+            register_workbench,
+        )
+        from fazhi.mediation import choices, demo, metrics, rules, workbench
+
+        group = _("矛盾纠纷与信访")
+        register_nav(NavItem(_("矛盾纠纷"), "mediation:dispute_list", "mediation", group, 300))
+        register_nav(NavItem(_("调解组织与调解员"), "mediation:roster", "mediation", group, 301))
+        register_nav(NavItem(_("纠纷化解统计"), "mediation:stats", "mediation", group, 302))
+        register_dictionary(choices.DISPUTE_TYPE, _("矛盾纠纷类型"), choices.DISPUTE_TYPE_DEFAULTS)
+        register_dictionary(choices.MEDIATOR_KIND, _("调解员类别"), choices.MEDIATOR_KIND_DEFAULTS)
+        rules.register_all()
+        metrics.register_all()
+        register_workbench(workbench.items)
+        register_demo_loader(demo.load, order=30)

@@ -6,3 +6,23 @@ class PeopleConfig(AppConfig):
     name = "fazhi.people"
     label = "people"
     verbose_name = _("居民")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from fazhi.core.registry import NavItem, register_dictionary, register_nav
+        from fazhi.people import choices, metrics
+        from fazhi.people.models import Resident
+
+        # The audit trail must never hold a full 身份证号 or phone number: it records the masked and hashed
+        # columns instead of the encrypted ones (个人信息保护法 第五十一条).
+        auditlog.unregister(Resident)
+        auditlog.register(Resident, exclude_fields=["id_number", "phone"])
+
+        group = _("网格治理")
+        register_nav(NavItem(_("居民"), "people:resident_list", "people", group, 210))
+        register_nav(NavItem(_("户"), "people:household_list", "people", group, 211))
+        register_dictionary(
+            choices.TAG, _("人员标签（重点人员等）"), [(c, str(label)) for c, label in choices.TAG_DEFAULTS]
+        )
+        metrics.register_all()

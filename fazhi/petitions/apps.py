@@ -6,3 +6,15 @@ class PetitionsConfig(AppConfig):
     name = "fazhi.petitions"
     label = "petitions"
     verbose_name = _("信访")
+
+    def ready(self) -> None:
+        from fazhi.core.registry import NavItem, register_demo_loader, register_nav, register_workbench
+        from fazhi.petitions import demo, metrics, rules, workbench
+
+        group = _("矛盾纠纷与信访")
+        register_nav(NavItem(_("信访事项"), "petitions:petition_list", "petitions", group, 310))
+        register_nav(NavItem(_("信访重点人员"), "petitions:key_petitioner_list", "petitions", group, 311))
+        rules.register_all()
+        metrics.register_all()
+        register_workbench(workbench.items)
+        register_demo_loader(demo.load, order=40)

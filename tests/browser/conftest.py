@@ -15,8 +15,10 @@ PHONE = {"width": 375, "height": 740}
 
 
 def pytest_collection_modifyitems(items):
+    here = os.path.dirname(__file__)
     for item in items:
-        item.add_marker(pytest.mark.browser)
+        if str(item.path).startswith(here):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,223 @@
+"""Tamper-evident audit trail (操作留痕防篡改): the hash chain over core.AuditEntry.
+
+GB/T 22239-2019 8.1.4.3 安全审计 c): 应对审计记录进行保护，定期备份，避免受到未预期的删除、修改或覆盖等.
+Each entry stores ``seq`` (its position in the chain), ``prev_hash`` (the previous entry's hash) and ``entry_hash``
+= H(canonical JSON of the entry's fields + prev_hash). H is SM3 (GB/T 32905-2016, 商用密码) by default,
+SHA-256 when ``settings.AUDIT_HASH_ALGORITHM = "SHA256"``; the algorithm is stored per entry, so switching the
+setting never breaks the existing chain.
+
+The chain head (``AuditChainHead``, one row) is locked by an UPDATE in the same transaction as the INSERT, so
+concurrent writers are serialised: PostgreSQL holds the row lock until commit; SQLite takes its database write lock.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives import hashes
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+GENESIS_HASH = "0" * 64
+ALGORITHMS = {"SM3": hashes.SM3, "SHA256": hashes.SHA256}
+
+# The fields an entry's hash covers (everything but its id and the chain fields themselves).
+HASHED_FIELDS = (
+    "seq",
+    "timestamp",
+    "content_type_id",
+    "object_pk",
+    "object_id",
+    "object_repr",
+    "serialized_data",
+    "action",
+    "changes_text",
+    "changes",
+    "actor_id",
+    "actor_email",
+    "cid",
+    "remote_addr",
+    "remote_port",
+    "additional_data",
+    "hash_algorithm",
+)
+
+
+class AuditImmutableError(Exception):
+    """Raised by every ORM path that would edit or delete an audit entry."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("审计记录只能追加，不能修改或删除。"))
+
+
+def configured_algorithm() -> str:
+    name = str(getattr(settings, "AUDIT_HASH_ALGORITHM", "SM3")).upper().replace("-", "")
+    if name not in ALGORITHMS:
+        raise ValueError(f"AUDIT_HASH_ALGORITHM must be one of {sorted(ALGORITHMS)}, not {name!r}")
+    return name
+
+
+JSON_FIELDS = ("serialized_data", "changes", "additional_data")
+
+
+def _canonical_json(value: Any) -> Any:
+    """JSON as both databases give it back: PostgreSQL's jsonb returns an integral float (1e16, 1.0) as an integer."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, float):
+        return int(decimal.Decimal(repr(value))) if value.is_integer() else value
+    if isinstance(value, dict):
+        return {str(k): _canonical_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_canonical_json(v) for v in value]
+    return value
+
+
+def _prepared(entry: Any, name: str) -> Any:
+    """The value as the database stores it (e.g. an int object_pk becomes the string the CharField holds)."""
+    value = getattr(entry, name)
+    if value is None:
+        return None
+    if name in ("content_type_id", "actor_id"):  # foreign keys: the raw id
+        return int(value)
+    prepared = entry._meta.get_field(name).get_prep_value(value)
+    if name in JSON_FIELDS:
+        return _canonical_json(prepared)
+    if name == "timestamp":
+        return prepared.astimezone(datetime.UTC).isoformat(timespec="microseconds")
+    return prepared
+
+
+def canonical_bytes(entry: Any) -> bytes:
+    payload = {name: _prepared(entry, name) for name in HASHED_FIELDS}
+    payload["prev_hash"] = entry.prev_hash
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+
+
+def compute_hash(entry: Any, algorithm: str | None = None) -> str:
+    """The hash of ``entry`` (an AuditEntry, or its historical model in a migration)."""
+    digest = hashes.Hash(ALGORITHMS[algorithm or entry.hash_algorithm]())
+    digest.update(canonical_bytes(entry))
+    return digest.finalize().hex()
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    entry_id: int | None
+    seq: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = _("第 %(seq)s 条（id=%(id)s）") % {"seq": self.seq, "id": self.entry_id}
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    checked: int
+    broken: ChainBreak | None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+
+def verify_entries(entries: Iterable[Any], *, head: Any | None = None) -> ChainReport:
+    """Walk ``entries`` in seq order; return the first break (gap, wrong link, wrong hash, head mismatch)."""
+    expected_seq = 1
+    prev_hash = GENESIS_HASH
+    checked = 0
+    last = None
+    for entry in entries:
+        if entry.seq != expected_seq:
+            return ChainReport(
+                checked,
+                ChainBreak(
+                    entry.id,
+                    entry.seq,
+                    _("序号不连续，应为 %(expected)s（其前的记录被删除）") % {"expected": expected_seq},
+                ),
+            )
+        if entry.prev_hash != prev_hash:
+            return ChainReport(checked, ChainBreak(entry.id, entry.seq, _("前序哈希与上一条记录不一致")))
+        if entry.hash_algorithm not in ALGORITHMS:
+            return ChainReport(checked, ChainBreak(entry.id, entry.seq, _("未知的哈希算法")))
+        if compute_hash(entry) != entry.entry_hash:
+            return ChainReport(checked, ChainBreak(entry.id, entry.seq, _("内容与哈希不符（记录被修改）")))
+        checked += 1
+        prev_hash = entry.entry_hash
+        expected_seq += 1
+        last = entry
+    if head is not None and (head.seq != checked or head.last_hash != prev_hash):
+        # The head remembers the last link: entries removed from the end of the chain show up here.
+        return ChainReport(
+            checked,
+            ChainBreak(
+                getattr(last, "id", None),
+                head.seq,
+                _("链尾与链头记录不符：链头为第 %(seq)s 条，实际只有 %(count)s 条")
+                % {"seq": head.seq, "count": checked},
+            ),
+        )
+    return ChainReport(checked, None)
+
+
+def iter_chain(queryset: Any, chunk_size: int = 2000) -> Iterator[Any]:
+    return queryset.order_by("seq").iterator(chunk_size=chunk_size)
+
+
+def verify_chain(*, using: str = "default") -> ChainReport:
+    from fazhi.core.models import AuditChainHead, AuditEntry
+
+    head = AuditChainHead.objects.using(using).filter(pk=AuditChainHead.SINGLETON).first()
+    if head is None:
+        head = AuditChainHead(seq=0, last_hash=GENESIS_HASH)
+    return verify_entries(iter_chain(AuditEntry.objects.using(using).all()), head=head)
+
+
+# --- archiving (the entries stay in the database; the archive is the copy kept beyond the online period) -----------
+
+ARCHIVE_FIELDS = ("id", *HASHED_FIELDS, "prev_hash", "entry_hash")
+
+
+def archive_entries(*, until: datetime.date, path: Any) -> int:
+    """Write every entry up to ``until`` (inclusive, Asia/Shanghai day) as JSON lines, in chain order, from seq 1.
+
+    The chain is verified first: an archive of a broken chain is refused.
+    """
+    from django.utils import timezone
+
+    from fazhi.core.models import AuditEntry
+
+    report = verify_chain()
+    if not report.ok:
+        raise ValueError(_("审计链已断裂，不能归档：%(b)s") % {"b": report.broken})
+    end = timezone.make_aware(datetime.datetime.combine(until + datetime.timedelta(days=1), datetime.time()))
+    last = AuditEntry.objects.filter(timestamp__lt=end).order_by("-seq").values_list("seq", flat=True).first() or 0
+    count = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for entry in iter_chain(AuditEntry.objects.filter(seq__lte=last)):
+            row = {
+                name: _prepared(entry, name) if name in HASHED_FIELDS else getattr(entry, name)
+                for name in ARCHIVE_FIELDS
+            }
+            out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    return count
+
+
+def entries_from_archive(path: Any) -> Iterator[Any]:
+    from django.utils.dateparse import parse_datetime
+
+    from fazhi.core.models import AuditEntry
+
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            row["timestamp"] = parse_datetime(row["timestamp"])
+            yield AuditEntry(**row)

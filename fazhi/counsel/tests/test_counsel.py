@@ -1,0 +1,99 @@
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from fazhi.accounts.roles import Role
+from fazhi.areas import demo as areas_demo
+from fazhi.core.metrics import METRICS, Period
+from fazhi.counsel import demo, services
+from fazhi.counsel.models import Adviser, Consultation, DutyDay
+
+D = datetime.date
+
+
+@pytest.fixture
+def adviser(world):
+    return services.adviser_create(
+        actor=world.user(Role.LEGAL_STAFF),
+        area=world.township,
+        name="周律师",
+        firm="某律所",
+        contract_from=D(2023, 1, 1),
+        contract_to=D(2023, 12, 31),
+    )
+
+
+def test_duty_days_and_opinions_must_fall_in_the_contract(world, adviser):
+    staff = world.user(Role.LEGAL_STAFF)
+    services.duty_day_add(actor=staff, adviser=adviser, on=D(2023, 5, 5))
+    with pytest.raises(ValidationError) as exc:
+        services.duty_day_add(actor=staff, adviser=adviser, on=D(2024, 1, 5))
+    assert exc.value.message_dict["on"] == ["日期不在该顾问的聘期内。"]
+    with pytest.raises(ValidationError) as exc:
+        services.duty_day_add(actor=staff, adviser=adviser, on=D(2023, 5, 5))
+    assert exc.value.message_dict["on"] == ["该日已登记坐班。"]
+    assert DutyDay.objects.count() == 1
+
+
+def test_a_contract_ending_before_it_starts_is_refused(world):
+    with pytest.raises(ValidationError) as exc:
+        services.adviser_create(
+            actor=world.user(Role.LEGAL_STAFF),
+            area=world.township,
+            name="x",
+            contract_from=D(2023, 5, 1),
+            contract_to=D(2023, 1, 1),
+        )
+    assert exc.value.message_dict["contract_to"] == ["聘期止不能早于聘期起。"]
+    assert not Adviser.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [({"headcount": 0}, "headcount", "人次至少为1。"), ({"future": True}, "received_on", "日期不能晚于今天。")],
+)
+def test_bad_consultations_are_refused(world, overrides, field, message):
+    received_on = timezone.localdate() + datetime.timedelta(days=1) if overrides.pop("future", False) else D(2023, 1, 2)
+    with pytest.raises(ValidationError) as exc:
+        services.consultation_create(
+            actor=world.user(Role.LEGAL_STAFF), area=world.village, received_on=received_on, topic="借贷", **overrides
+        )
+    assert exc.value.message_dict[field] == [message]
+    assert not Consultation.objects.exists()
+
+
+def test_a_leader_cannot_record_consultations(world):
+    with pytest.raises(PermissionDenied):
+        services.consultation_create(
+            actor=world.user(Role.LEADER), area=world.village, received_on=D(2023, 1, 2), topic="借贷"
+        )
+
+
+def test_consultation_names_are_masked_on_the_page(world, client):
+    services.consultation_create(
+        actor=world.user(Role.LEGAL_STAFF),
+        area=world.village,
+        received_on=D(2023, 1, 2),
+        topic="借贷",
+        person="张小三",
+    )
+    client.force_login(world.user(Role.LEADER))
+    page = client.get(reverse("counsel:home"), {"year": 2023}).content.decode()
+    assert "张*三" in page and "张小三" not in page
+
+
+def test_demo_figures_count_their_records(db):
+    context: dict = {}
+    areas_demo.load(context)
+    demo.load(context)
+    demo.load(context)
+    township, year = context["township"], Period.year(2023)
+    assert METRICS["counsel.duty_days"].value(area=township, period=year) == 12
+    assert METRICS["counsel.opinions"].value(area=township, period=year) == 3
+    assert METRICS["counsel.consultations"].value(area=township, period=year) == 5
+    assert METRICS["counsel.consultation_people"].value(area=township, period=year) == 12
+    assert METRICS["counsel.referred_to_mediation"].value(area=township, period=year) == 3
+    assert METRICS["counsel.advisers"].value(area=township, period=year) == 1

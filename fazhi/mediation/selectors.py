@@ -1,0 +1,102 @@
+"""Every read in the mediation app starts from the user's scope (`visible_to`)."""
+
+import datetime
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from fazhi.areas.models import Area, subtree_q
+from fazhi.areas.scoping import get_visible_or_404
+from fazhi.core.metrics import Period
+from fazhi.mediation.choices import BodyKind, DisputeStatus, Tier
+from fazhi.mediation.models import Dispute, FollowUp, MediationBody, Mediator
+
+
+def dispute_list(*, user, filters: dict | None = None) -> QuerySet:
+    filters = filters or {}
+    qs = Dispute.objects.visible_to(user).select_related("area", "body", "leader")
+    if filters.get("q"):
+        q = filters["q"].strip()
+        qs = qs.filter(Q(number__contains=q) | Q(title__contains=q) | Q(parties__name__contains=q)).distinct()
+    for field in ("status", "tier", "dispute_type"):
+        if filters.get(field):
+            qs = qs.filter(**{field: filters[field]})
+    if filters.get("key_group"):
+        qs = qs.filter(key_group=True)
+    if filters.get("overdue"):
+        qs = qs.filter(status=DisputeStatus.OPEN, due_date__lt=timezone.localdate())
+    return qs.order_by("-received_on", "-id")
+
+
+def dispute_get(*, user, pk: int) -> Dispute:
+    return get_visible_or_404(
+        Dispute.objects.select_related("area", "body", "leader", "deadline__rule", "matter"), user, pk=pk
+    )
+
+
+def body_list(*, user) -> QuerySet:
+    return MediationBody.objects.visible_to(user).select_related("area").annotate(n_mediators=Count("mediators"))
+
+
+def mediator_list(*, user) -> QuerySet:
+    return Mediator.objects.visible_to(user).select_related("area", "body").order_by("area__path", "name")
+
+
+def follow_ups_due(*, user, today: datetime.date | None = None) -> QuerySet:
+    today = today or timezone.localdate()
+    visible = dispute_list(user=user).values("pk")
+    return (
+        FollowUp.objects.filter(dispute__in=visible, visited_on__isnull=True, due_on__lte=today)
+        .select_related("dispute")
+        .order_by("due_on")
+    )
+
+
+# --- figures (each returns the records it counts: core.metrics) -------------------------------------------------
+
+
+def disputes_in(*, area: Area, period: Period) -> QuerySet:
+    return Dispute.objects.filter(subtree_q(area.path, "area__path"))
+
+
+def received(*, area: Area, period: Period) -> QuerySet:
+    return disputes_in(area=area, period=period).filter(received_on__gte=period.start, received_on__lte=period.end)
+
+
+def closed(*, area: Area, period: Period) -> QuerySet:
+    return disputes_in(area=area, period=period).filter(closed_on__gte=period.start, closed_on__lte=period.end)
+
+
+def resolved(*, area: Area, period: Period) -> QuerySet:
+    return closed(area=area, period=period).filter(status=DisputeStatus.RESOLVED)
+
+
+def resolved_in_village(*, area: Area, period: Period) -> QuerySet:
+    """小事不出村: resolved on the spot (简易) or by a village committee."""
+    return resolved(area=area, period=period).filter(Q(tier=Tier.SIMPLE) | Q(body__kind=BodyKind.VILLAGE_COMMITTEE))
+
+
+def summary(*, area: Area, period: Period) -> dict:
+    """Counts by tier, type and key-group flag; success rate; share not leaving the village / township; average days."""
+    done = closed(area=area, period=period)
+    ok = done.filter(status=DisputeStatus.RESOLVED)
+    n_closed, n_ok = done.count(), ok.count()
+    n_village = resolved_in_village(area=area, period=period).count()
+    spans = [(c - r).days for r, c in ok.values_list("received_on", "closed_on")]
+    avg = sum(spans) / len(spans) if spans else None
+    return {
+        "received": received(area=area, period=period).count(),
+        "closed": n_closed,
+        "resolved": n_ok,
+        "success_rate": round(100 * n_ok / n_closed, 1) if n_closed else None,
+        "by_tier": [
+            {"tier": Tier(row["tier"]).label, "n": row["n"]}
+            for row in ok.values("tier").annotate(n=Count("id")).order_by("tier")
+        ],
+        "by_type": list(ok.values("dispute_type").annotate(n=Count("id")).order_by("-n")),
+        "key_group": ok.filter(key_group=True).count(),
+        "in_village_share": round(100 * n_village / n_ok, 1) if n_ok else None,
+        # Every dispute on this platform is handled inside the township; one resolved here never left it.
+        "in_township_share": 100.0 if n_ok else None,
+        "avg_days": round(float(avg), 1) if avg is not None else None,
+    }

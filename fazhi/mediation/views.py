@@ -1,0 +1,353 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from fazhi.accounts.roles import CHANGE, Module
+from fazhi.areas.scoping import areas_visible_to, get_visible_or_404
+from fazhi.core.decorators import require_perm
+from fazhi.core.forms import add_service_errors
+from fazhi.core.htmx import render_page
+from fazhi.mediation import forms as f
+from fazhi.mediation import selectors, services
+from fazhi.mediation.choices import AgreementForm, DisputeStatus, PartyRole, Tier
+from fazhi.mediation.documents import agreement_docx
+from fazhi.mediation.models import Dispute, FollowUp
+from fazhi.people.models import Resident
+
+M = Module.MEDIATION
+
+
+def _choices(user):
+    areas = areas_visible_to(user, M, CHANGE).current()
+    return {
+        "bodies": selectors.body_list(user=user).filter(is_active=True),
+        "mediators": selectors.mediator_list(user=user),
+        "leaders": services.leaders_for(areas.order_by("path").first())
+        if areas.exists()
+        else get_user_model().objects.none(),
+    }
+
+
+def _matter_model():
+    # grid.Matter without importing grid's models (the FK already names it).
+    return Dispute._meta.get_field("matter").related_model
+
+
+@require_perm("mediation.view")
+def dispute_list_view(request):
+    form = f.DisputeFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(selectors.dispute_list(user=request.user, filters=filters), 30).get_page(request.GET.get("page"))
+    return render_page(request, "mediation/dispute_list.html", {"form": form, "page": page}, partial="results")
+
+
+def _parties(data) -> list:
+    parties = [
+        services.PartyInput(name=data["applicant"], role=PartyRole.APPLICANT, resident=data["applicant_resident"])
+    ]
+    if data.get("respondent"):
+        parties.append(
+            services.PartyInput(
+                name=data["respondent"], role=PartyRole.RESPONDENT, resident=data["respondent_resident"]
+            )
+        )
+    return parties
+
+
+def _dispute_form(request, *, matter=None):
+    user = request.user
+    initial = {"received_on": timezone.localdate(), "tier": Tier.GENERAL}
+    if matter is not None:
+        # the source is fixed (群众说事转入); the field only shows it
+        initial.update(
+            area=matter.area_id,
+            title=matter.description[:200],
+            facts=matter.description,
+            applicant=matter.raised_by,
+            applicant_resident=matter.resident_id,
+            source="matter",
+        )
+    return f.DisputeForm(
+        request.POST or None,
+        initial=initial,
+        areas=areas_visible_to(user, M, CHANGE).current(),
+        residents=Resident.objects.visible_to(user).order_by("name"),
+        **_choices(user),
+    )
+
+
+def _create_kwargs(data) -> dict:
+    return {
+        "area": data["area"],
+        "title": data["title"],
+        "facts": data["facts"],
+        "dispute_type": data["dispute_type"],
+        "source": data["source"],
+        "key_group": data["key_group"],
+        "amount": data["amount"],
+        "parties": _parties(data),
+        "body": data["body"],
+        "mediators": data["mediators"],
+        "leader": data["leader"],
+    }
+
+
+@require_perm("mediation.change")
+def dispute_create_view(request):
+    form = _dispute_form(request)
+    on_site = f.OnSiteForm(request.POST or None, prefix="site", initial={"performance_due": timezone.localdate()})
+    if request.method == "POST" and form.is_valid() and on_site.is_valid():
+        data, site = form.cleaned_data, on_site.cleaned_data
+        try:
+            if site["on_site_resolved"]:
+                if data["tier"] != Tier.SIMPLE:
+                    raise ValidationError({"tier": _("事后登记仅适用于简易纠纷。")})
+                dispute = services.dispute_record_on_site(
+                    actor=request.user,
+                    on=data["received_on"],
+                    agreement=services.AgreementInput(
+                        facts=data["facts"],
+                        terms=site["terms"],
+                        performance_method=site["performance_method"],
+                        performance_due=site["performance_due"] or data["received_on"],
+                        form=site["form"] or AgreementForm.ORAL,
+                    ),
+                    **_create_kwargs(data),
+                )
+            else:
+                dispute = services.dispute_create(
+                    actor=request.user, tier=data["tier"], received_on=data["received_on"], **_create_kwargs(data)
+                )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        except PermissionDenied as exc:
+            form.add_error("area", str(exc) or _("您无权在该区划登记纠纷。"))
+        else:
+            messages.success(request, _("已登记纠纷 %(n)s。") % {"n": dispute.number})
+            return redirect("mediation:dispute_detail", pk=dispute.pk)
+    return render_page(request, "mediation/dispute_form.html", {"form": form, "on_site": on_site, "matter": None})
+
+
+@require_perm("mediation.change")
+def dispute_create_from_matter_view(request, matter_pk: int):
+    if not request.user.has_perm("grid.view"):
+        raise PermissionDenied
+    matter = get_visible_or_404(_matter_model().objects.select_related("area", "resident"), request.user, pk=matter_pk)
+    form = _dispute_form(request, matter=matter)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        kwargs = _create_kwargs(data)
+        try:
+            dispute = services.dispute_create_from_matter(
+                actor=request.user, matter=matter, tier=data["tier"], received_on=data["received_on"], **kwargs
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        except PermissionDenied:
+            form.add_error(None, _("您无权办理该事项的转调解，请联系网格管理员。"))
+        else:
+            messages.success(request, _("事项已转为纠纷 %(n)s。") % {"n": dispute.number})
+            return redirect("mediation:dispute_detail", pk=dispute.pk)
+    return render_page(request, "mediation/dispute_form.html", {"form": form, "on_site": None, "matter": matter})
+
+
+ACTIONS = {
+    "session": f.SessionForm,
+    "assign": f.AssignForm,
+    "escalate": f.EscalateForm,
+    "extend": f.ExtendForm,
+    "close": f.CloseForm,
+    "confirm_apply": f.ConfirmApplyForm,
+    "confirm_decide": f.ConfirmDecideForm,
+    "follow_up": f.FollowUpForm,
+}
+
+
+def _action_forms(request, dispute, bound_action=None):
+    user, today = request.user, timezone.localdate()
+    choices = _choices(user)
+    initial = {
+        "session": {"held_on": today, "place": dispute.body.address if dispute.body_id else ""},
+        "close": {"on": today, "facts": dispute.facts, "performance_due": today},
+        "confirm_apply": {"applied_on": today},
+        "confirm_decide": {"decided_on": today},
+        "follow_up": {"visited_on": today},
+    }
+    result = {}
+    for name, cls in ACTIONS.items():
+        kwargs = {"prefix": name, "initial": initial.get(name, {})}
+        if name == "escalate":
+            kwargs.update(bodies=choices["bodies"], mediators=choices["mediators"], leaders=choices["leaders"])
+        if name == "assign":
+            kwargs.update(bodies=choices["bodies"], mediators=choices["mediators"])
+            kwargs["initial"] = {"body": dispute.body_id, "mediators": [m.pk for m in dispute.mediators.all()]}
+        if name == bound_action:
+            result[name] = cls(request.POST, request.FILES, **kwargs)
+        else:
+            result[name] = cls(**kwargs)
+    return result
+
+
+def _detail_context(request, dispute, forms):
+    can_change = Dispute.objects.visible_to(request.user, CHANGE).filter(pk=dispute.pk).exists()
+    return {
+        "dispute": dispute,
+        "parties": dispute.parties.select_related("resident"),
+        "sessions": dispute.sessions.prefetch_related("mediators"),
+        "tier_changes": dispute.tier_changes.select_related("actor"),
+        "events": dispute.events.select_related("actor"),
+        "agreements": dispute.agreements.all(),
+        "agreement": dispute.agreement,
+        "follow_ups": dispute.follow_ups.all(),
+        "open_follow_up": dispute.follow_ups.filter(visited_on__isnull=True).first(),
+        "extensions": dispute.deadline.events.filter(kind="extend") if dispute.deadline_id else [],
+        "can_change": can_change,
+        "forms": forms,
+        "today": timezone.localdate(),
+        "is_open": dispute.status == DisputeStatus.OPEN,
+    }
+
+
+@require_perm("mediation.view")
+def dispute_detail_view(request, pk: int):
+    dispute = selectors.dispute_get(user=request.user, pk=pk)
+    return render_page(
+        request, "mediation/dispute_detail.html", _detail_context(request, dispute, _action_forms(request, dispute))
+    )
+
+
+@require_POST
+@require_perm("mediation.change")
+def dispute_action_view(request, pk: int, action: str):
+    dispute = selectors.dispute_get(user=request.user, pk=pk)
+    if action not in ACTIONS:
+        raise Http404
+    forms = _action_forms(request, dispute, bound_action=action)
+    form = forms[action]
+    if form.is_valid():
+        data, user = form.cleaned_data, request.user
+        try:
+            if action == "session":
+                services.session_record(actor=user, dispute=dispute, **data)
+            elif action == "assign":
+                services.dispute_assign(actor=user, dispute=dispute, **data)
+            elif action == "escalate":
+                services.dispute_escalate(actor=user, dispute=dispute, **data)
+            elif action == "extend":
+                services.dispute_extend(actor=user, dispute=dispute, **data)
+            elif action == "close":
+                agreement = None
+                if data["status"] == DisputeStatus.RESOLVED:
+                    agreement = services.AgreementInput(
+                        facts=data["facts"],
+                        terms=data["terms"],
+                        performance_method=data["performance_method"],
+                        performance_due=data["performance_due"],
+                        form=data["form"],
+                    )
+                services.dispute_close(
+                    actor=user,
+                    dispute=dispute,
+                    status=data["status"],
+                    on=data["on"],
+                    reason=data["reason"],
+                    agreement=agreement,
+                )
+            elif action in ("confirm_apply", "confirm_decide"):
+                agreement = dispute.agreement
+                if agreement is None:
+                    raise ValidationError(_("该纠纷没有调解协议。"))
+                if action == "confirm_apply":
+                    services.confirmation_apply(actor=user, agreement=agreement, **data)
+                else:
+                    services.confirmation_decide(actor=user, agreement=agreement, **data)
+            elif action == "follow_up":
+                follow_up = FollowUp.objects.filter(dispute=dispute, visited_on__isnull=True).first()
+                if follow_up is None:
+                    raise ValidationError(_("没有待回访的记录。"))
+                services.follow_up_record(actor=user, follow_up=follow_up, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("mediation:dispute_detail", pk=dispute.pk)
+    dispute = selectors.dispute_get(user=request.user, pk=pk)
+    context = _detail_context(request, dispute, forms)
+    context["failed_action"] = action
+    return render_page(request, "mediation/dispute_detail.html", context, status=200)
+
+
+@require_perm("mediation.view")
+def agreement_docx_view(request, pk: int):
+    dispute = selectors.dispute_get(user=request.user, pk=pk)
+    agreement = dispute.agreement
+    if agreement is None:
+        raise Http404
+    response = HttpResponse(
+        agreement_docx(agreement),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="agreement-{dispute.number}.docx"'
+    return response
+
+
+@require_perm("mediation.view")
+def roster_view(request):
+    """调解组织与调解员: lists, and for those who may change them, the forms to add one."""
+    user = request.user
+    areas = areas_visible_to(user, M, CHANGE).current()
+    bodies = selectors.body_list(user=user)
+    body_form = f.BodyForm(request.POST if request.POST.get("which") == "body" else None, areas=areas, prefix="body")
+    mediator_form = f.MediatorForm(
+        request.POST if request.POST.get("which") == "mediator" else None,
+        areas=areas,
+        bodies=bodies,
+        prefix="mediator",
+        initial={"valid_from": timezone.localdate()},
+    )
+    if request.method == "POST":
+        if not user.has_perm("mediation.change"):
+            raise PermissionDenied
+        form = body_form if request.POST.get("which") == "body" else mediator_form
+        if form.is_valid():
+            try:
+                if form is body_form:
+                    services.body_create(actor=user, **form.cleaned_data)
+                else:
+                    services.mediator_create(actor=user, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            except PermissionDenied:
+                form.add_error("area", _("您无权在该区划登记。"))
+            else:
+                messages.success(request, _("已保存。"))
+                return redirect("mediation:roster")
+    context = {
+        "bodies": bodies,
+        "mediators": selectors.mediator_list(user=user),
+        "body_form": body_form,
+        "mediator_form": mediator_form,
+        "can_change": user.has_perm("mediation.change") and areas.exists(),
+    }
+    return render_page(request, "mediation/roster.html", context)
+
+
+@require_perm("mediation.view")
+def stats_view(request):
+    """Figures for a year over the user's own area (小事不出村、大事不出乡)."""
+    from fazhi.core.metrics import Period
+
+    areas = areas_visible_to(request.user, M).order_by("path")
+    area = areas.first()
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    summary = selectors.summary(area=area, period=Period.year(year)) if area else None
+    return render_page(request, "mediation/stats.html", {"summary": summary, "area": area, "year": year})

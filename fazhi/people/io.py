@@ -1,0 +1,295 @@
+"""Excel import of residents and households: template, dry run with an annotated file, atomic import.
+
+The import is the same write path as the pages in effect (same validation, same derived fields, scope re-checked),
+done in bulk so that 100,000 rows finish in minutes: rows are validated in Python, then inserted or updated in
+batches inside one transaction. Re-importing the same file updates residents found by 身份证号 (blind index).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from io import BytesIO
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from fazhi.accounts.roles import CHANGE, Module
+from fazhi.areas.models import Level
+from fazhi.areas.scoping import areas_visible_to
+from fazhi.core.dictionaries import dictionary_choices
+from fazhi.core.encryption import blind_index, mask_id_number, mask_phone
+from fazhi.people.choices import TAG, ResidentStatus
+from fazhi.people.models import Household, Resident, ResidentTag
+from fazhi.people.validation import normalise_phone, parse_id_number, pinyin_keys
+
+SHEET = "居民"
+COLUMNS = ["网格", "户编号", "户主姓名", "姓名", "身份证号", "联系电话", "住址", "状态", "标签"]
+REQUIRED = {"网格", "姓名", "身份证号"}
+BATCH = 2000
+BAD_FILL = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
+@dataclass
+class ParsedRow:
+    row: int
+    grid_id: int
+    household_number: str
+    head_name: str
+    name: str
+    id_number: str
+    birth_date: datetime.date
+    sex: str
+    phone: str
+    address: str
+    status: str
+    tags: list[str] = field(default_factory=list)
+
+
+def _grid_label(grid) -> str:
+    return grid.name
+
+
+def template_workbook(*, user) -> bytes:
+    """The import template: Chinese headers, dropdowns for choice columns, an instructions sheet."""
+    grids = list(areas_visible_to(user, Module.PEOPLE, CHANGE).filter(level=Level.GRID).current().order_by("path"))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(COLUMNS)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.column_dimensions["A"].width = 20
+    ws.column_dimensions["E"].width = 22
+    options = wb.create_sheet("选项")
+    for i, grid in enumerate(grids, start=1):
+        options.cell(row=i, column=1, value=_grid_label(grid))
+    for i, (_code, label) in enumerate(ResidentStatus.choices, start=1):
+        options.cell(row=i, column=2, value=str(label))
+    options.sheet_state = "hidden"
+    if grids:
+        dv = DataValidation(type="list", formula1=f"=选项!$A$1:$A${len(grids)}", allow_blank=False)
+        dv.error, dv.errorTitle = _("请从下拉列表选择网格。"), _("网格")
+        ws.add_data_validation(dv)
+        dv.add("A2:A100000")
+    dv = DataValidation(type="list", formula1=f"=选项!$B$1:$B${len(ResidentStatus.choices)}", allow_blank=True)
+    ws.add_data_validation(dv)
+    dv.add("H2:H100000")
+    ws["E2"].number_format = "@"
+    help_ws = wb.create_sheet("填写说明")
+    tags = "、".join(label for _c, label in dictionary_choices(TAG))
+    for line in [
+        _("居民导入模板填写说明"),
+        _("1. 每行一位居民；“网格”“姓名”“身份证号”必填。网格请从下拉列表选择。"),
+        _("2. 身份证号须为18位（最后一位可为X），系统校验出生日期和校验码，并据此填写出生日期、性别。"),
+        _("3. 填写“户编号”时，同一网格内同一户编号归为一户；新户须填写“户主姓名”。"),
+        _("4. 状态可选：常住、外出、迁出、死亡；留空为常住。"),
+        _("5. 标签用顿号分隔，可选：%(tags)s。") % {"tags": tags},
+        _("6. 上传后先校验，全部通过才可确认导入；再次导入同一文件时按身份证号更新，不会重复登记。"),
+        _("7. 身份证号请设置为文本格式，避免Excel改写为科学计数法。"),
+    ]:
+        help_ws.append([line])
+    help_ws.column_dimensions["A"].width = 100
+    buf = BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def parse(*, user, content: bytes) -> tuple[list[ParsedRow], list[RowError], int]:
+    """Read and validate every row; nothing is saved. Returns (good rows, errors, number of data rows)."""
+    try:
+        wb = load_workbook(BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a non-Excel file
+        raise ValidationError(_("无法读取该文件，请上传由模板填写的 .xlsx 文件。")) from exc
+    ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
+    header = [_text(h) for h in next(rows, [])]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise ValidationError(_("表头缺少列：%(c)s。请使用导入模板。") % {"c": "、".join(missing)})
+    index = {name: header.index(name) for name in COLUMNS}
+    grids = {
+        _grid_label(g): g.pk for g in areas_visible_to(user, Module.PEOPLE, CHANGE).filter(level=Level.GRID).current()
+    }
+    statuses = {str(label): code for code, label in ResidentStatus.choices}
+    tag_codes = {label: code for code, label in dictionary_choices(TAG)}
+    good: list[ParsedRow] = []
+    errors: list[RowError] = []
+    seen: dict[str, int] = {}
+    total = 0
+    for row_number, values in enumerate(rows, start=2):
+        cells = {name: _text(values[i]) if i < len(values) else "" for name, i in index.items()}
+        if not any(cells.values()):
+            continue
+        total += 1
+        row_errors: list[RowError] = []
+        for name in REQUIRED:
+            if not cells[name]:
+                row_errors.append(RowError(row_number, name, _("必填项不能为空。")))
+        grid_id = grids.get(cells["网格"])
+        if cells["网格"] and grid_id is None:
+            row_errors.append(RowError(row_number, "网格", _("未知的网格，或不在您的管辖范围内。")))
+        number, birth, sex = "", None, ""
+        if cells["身份证号"]:
+            try:
+                number, birth, sex = parse_id_number(cells["身份证号"])
+            except ValidationError as exc:
+                row_errors.append(RowError(row_number, "身份证号", exc.messages[0]))
+            else:
+                if number in seen:
+                    row_errors.append(
+                        RowError(row_number, "身份证号", _("与第%(r)d行身份证号重复。") % {"r": seen[number]})
+                    )
+                else:
+                    seen[number] = row_number
+        phone = ""
+        try:
+            phone = normalise_phone(cells["联系电话"])
+        except ValidationError as exc:
+            row_errors.append(RowError(row_number, "联系电话", exc.messages[0]))
+        status = ResidentStatus.RESIDENT
+        if cells["状态"]:
+            status = statuses.get(cells["状态"])
+            if status is None:
+                row_errors.append(RowError(row_number, "状态", _("状态只能为常住、外出、迁出或死亡。")))
+        tags = []
+        for label in [t.strip() for t in cells["标签"].replace(",", "、").replace("，", "、").split("、") if t.strip()]:
+            if label in tag_codes:
+                tags.append(tag_codes[label])
+            else:
+                row_errors.append(RowError(row_number, "标签", _("未知的标签“%(t)s”。") % {"t": label}))
+        if len(cells["姓名"]) > 50:
+            row_errors.append(RowError(row_number, "姓名", _("姓名不能超过50个字。")))
+        if row_errors:
+            errors.extend(row_errors)
+            continue
+        good.append(
+            ParsedRow(
+                row=row_number,
+                grid_id=grid_id,
+                household_number=cells["户编号"][:30],
+                head_name=cells["户主姓名"][:50] or cells["姓名"][:50],
+                name=cells["姓名"],
+                id_number=number,
+                birth_date=birth,
+                sex=sex,
+                phone=phone,
+                address=cells["住址"][:200],
+                status=status,
+                tags=tags,
+            )
+        )
+    wb.close()
+    return good, errors, total
+
+
+def annotate(*, content: bytes, errors: list[dict]) -> bytes:
+    """The uploaded file with each bad cell highlighted and its Chinese message attached as a comment."""
+    wb = load_workbook(BytesIO(content))
+    ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+    header = [_text(c.value) for c in ws[1]]
+    by_cell: dict[tuple[int, int], list[str]] = {}
+    for e in errors:
+        col = header.index(e["column"]) + 1 if e["column"] in header else 1
+        by_cell.setdefault((e["row"], col), []).append(e["message"])
+    for (row, col), messages in by_cell.items():
+        cell = ws.cell(row=row, column=col)
+        cell.fill = BAD_FILL
+        cell.comment = Comment("\n".join(messages), "法治乡镇工作平台")
+    buf = BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def import_rows(*, actor, rows: list[ParsedRow], progress=None) -> tuple[int, int]:
+    """All-or-nothing import of validated rows. Returns (created, updated). `progress(done)` is called per batch."""
+    allowed = set(areas_visible_to(actor, Module.PEOPLE, CHANGE).filter(level=Level.GRID).values_list("pk", flat=True))
+    created = updated = 0
+    with transaction.atomic():
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start : start + BATCH]
+            if any(r.grid_id not in allowed for r in chunk):
+                raise ValidationError(_("导入的网格不在您的管辖范围内。"))
+            households = _households_for(chunk)
+            hashes = {blind_index(r.id_number): r for r in chunk}
+            existing = {res.id_number_hash: res for res in Resident.objects.filter(id_number_hash__in=list(hashes))}
+            out_of_scope = [res for res in existing.values() if res.area_id not in allowed]
+            if out_of_scope:
+                raise ValidationError(
+                    _("身份证号 %(n)s 已在您管辖范围以外登记，不能通过导入修改。")
+                    % {"n": out_of_scope[0].id_number_masked}
+                )
+            new, changed = [], []
+            for digest, r in hashes.items():
+                res = existing.get(digest) or Resident(id_number_hash=digest)
+                household = households.get((r.grid_id, r.household_number)) if r.household_number else None
+                res.area_id = r.grid_id
+                res.household = household
+                res.name = r.name
+                res.name_pinyin, res.name_initials = pinyin_keys(r.name)
+                res.sex, res.birth_date = r.sex, r.birth_date
+                res.id_number, res.id_number_masked = r.id_number, mask_id_number(r.id_number)
+                if r.phone:
+                    res.phone, res.phone_hash, res.phone_masked = r.phone, blind_index(r.phone), mask_phone(r.phone)
+                if r.address:
+                    res.address = r.address
+                res.status = r.status
+                (changed if res.pk else new).append(res)
+            Resident.objects.bulk_create(new, batch_size=500)
+            fields = ["area", "household", "name", "name_pinyin", "name_initials", "sex", "birth_date", "id_number",
+                      "id_number_masked", "phone", "phone_hash", "phone_masked", "address", "status"]  # fmt: skip
+            Resident.objects.bulk_update(changed, fields, batch_size=500)
+            created, updated = created + len(new), updated + len(changed)
+            ids = {res.id_number_hash: res.pk for res in [*new, *changed]}
+            if not all(ids.values()):  # backends that do not return ids from bulk_create
+                ids = dict(Resident.objects.filter(id_number_hash__in=list(hashes)).values_list("id_number_hash", "pk"))
+            ResidentTag.objects.bulk_create(
+                [ResidentTag(resident_id=ids[d], code=t) for d, r in hashes.items() for t in r.tags],
+                ignore_conflicts=True,
+            )
+            if progress:
+                progress(start + len(chunk))
+    return created, updated
+
+
+def _households_for(chunk: list[ParsedRow]) -> dict:
+    wanted = {(r.grid_id, r.household_number): r for r in chunk if r.household_number}
+    if not wanted:
+        return {}
+    found = {
+        (h.area_id, h.number): h
+        for h in Household.objects.filter(area_id__in={g for g, _n in wanted}, number__in={n for _g, n in wanted})
+    }
+    missing = [
+        Household(area_id=g, number=n, head_name=r.head_name, address=r.address)
+        for (g, n), r in wanted.items()
+        if (g, n) not in found
+    ]
+    if missing:
+        Household.objects.bulk_create(missing, batch_size=500)
+        found = {
+            (h.area_id, h.number): h
+            for h in Household.objects.filter(area_id__in={g for g, _n in wanted}, number__in={n for _g, n in wanted})
+        }
+    return found

@@ -1,0 +1,58 @@
+"""Every read of residents and households starts from the user's scope."""
+
+import re
+
+from django.db.models import Q, QuerySet
+
+from fazhi.areas.models import subtree_q
+from fazhi.areas.scoping import get_visible_or_404
+from fazhi.core.encryption import blind_index
+from fazhi.people.models import Household, Resident
+
+
+def _search_q(q: str) -> Q:
+    q = q.strip()
+    compact = re.sub(r"[\s\-]", "", q)
+    if re.fullmatch(r"\d{17}[\dXx]", compact):
+        return Q(id_number_hash=blind_index(compact))
+    if re.fullmatch(r"1\d{10}|0\d{9,11}", compact):
+        return Q(phone_hash=blind_index(compact))
+    if re.fullmatch(r"[A-Za-z]+", q):
+        low = q.lower()
+        return Q(name_initials__startswith=low) | Q(name_pinyin__startswith=low)
+    return Q(name__contains=q)
+
+
+def resident_list(*, user, filters: dict | None = None) -> QuerySet:
+    filters = filters or {}
+    qs = Resident.objects.visible_to(user).select_related("area", "household")
+    if filters.get("q"):
+        qs = qs.filter(_search_q(filters["q"]))
+    if filters.get("tag"):
+        qs = qs.filter(tags__code=filters["tag"])
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("area"):
+        qs = qs.filter(subtree_q(filters["area"].path, "area__path"))
+    if filters.get("household"):
+        qs = qs.filter(household=filters["household"])
+    return qs.prefetch_related("tags").distinct().order_by("area__path", "name", "id")
+
+
+def resident_get(*, user, pk: int) -> Resident:
+    return get_visible_or_404(Resident.objects.select_related("area", "household"), user, pk=pk)
+
+
+def household_list(*, user, filters: dict | None = None) -> QuerySet:
+    filters = filters or {}
+    qs = Household.objects.visible_to(user).select_related("area")
+    if filters.get("q"):
+        q = filters["q"].strip()
+        qs = qs.filter(Q(number__contains=q) | Q(head_name__contains=q) | Q(address__contains=q))
+    if filters.get("area"):
+        qs = qs.filter(subtree_q(filters["area"].path, "area__path"))
+    return qs.order_by("area__path", "number")
+
+
+def household_get(*, user, pk: int) -> Household:
+    return get_visible_or_404(Household.objects.select_related("area"), user, pk=pk)

@@ -1,0 +1,25 @@
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fazhi.core.registry import WorkItem
+from fazhi.petitions import selectors
+
+LIMIT = 20
+
+
+def items(user) -> list[WorkItem]:
+    """Petitions whose statutory clock (告知、办结、复查、复核) runs out within a week or has run out."""
+    if not user.has_perm("petitions.view"):
+        return []
+    today = timezone.localdate()
+    return [
+        WorkItem(
+            title=_("信访 %(n)s：%(s)s") % {"n": p.number, "s": p.get_status_display()},
+            url=reverse("petitions:petition_detail", args=[p.pk]),
+            kind=str(_("信访")),
+            due=p.due_date,
+            overdue=p.due_date < today,
+        )
+        for p in selectors.overdue_for(user=user, today=today).order_by("due_date")[:LIMIT]
+    ]

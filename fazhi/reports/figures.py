@@ -1,0 +1,156 @@
+"""Figures in report text: placeholders, the way numbers are written, and where the values come from.
+
+Placeholders in a section's text:
+  {publicity.activities}     the registered figure, written exactly ("11")
+  {publicity.activities|余}  written approximately the way such reports do ("10余")
+  {是}                        the next list marker of the section: 一是、二是、三是…
+  {year} {next_year} {area}  the report's year, the year after, the area's name
+A figure stays live (computed from the registry) until the report is finalised; then its value, last year's
+value and its evidence list come from the report's FigureSnapshot rows.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from fazhi.core.metrics import METRICS, Period
+
+FIGURE_RE = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z0-9_.]+)(\|余)?\}")
+TOKEN_RE = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z0-9_.]+)(\|余)?\}|\{(是|year|next_year|area)\}")
+
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (enough for section and list markers)."""
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else CN_DIGITS[tens]
+    return f"{head}十{CN_DIGITS[ones] if ones else ''}"
+
+
+def heading_marker(level: int, n: int) -> str:
+    return f"{cn_number(n)}、" if level == 1 else f"（{cn_number(n)}）"
+
+
+def format_value(value, *, approx: bool = False) -> str:
+    """Exact ("12") or with 余 ("10余", "100余", "700余"): keep the leading digit, floor the rest.
+
+    A value below 10, or one that is already round, is written exactly (余 means "more than").
+    """
+    number = Decimal(value)
+    if number != number.to_integral_value():
+        return format(number.normalize(), "f")
+    n = int(number)
+    if not approx or n < 10:
+        return str(n)
+    magnitude = 10 ** (len(str(n)) - 1)
+    base = n // magnitude * magnitude
+    return str(n) if base == n else f"{base}余"
+
+
+def keys_in(texts) -> list[str]:
+    seen: dict[str, None] = {}
+    for text in texts:
+        for match in FIGURE_RE.finditer(text or ""):
+            seen.setdefault(match.group(1), None)
+    return list(seen)
+
+
+@dataclass
+class Figure:
+    key: str
+    label: str = ""
+    unit: str = ""
+    value: Decimal | int | None = None
+    last_value: Decimal | int | None = None
+    missing: bool = False
+    frozen: bool = False
+    evidence: list = field(default_factory=list)  # frozen only: [[pk, text], ...]
+
+    def change(self):
+        if self.value is None or self.last_value is None:
+            return None
+        return Decimal(self.value) - Decimal(self.last_value)
+
+
+def live_figure(key: str, *, area, year: int) -> Figure:
+    metric = METRICS.get(key)
+    if metric is None:
+        return Figure(key=key, missing=True)
+    return Figure(
+        key=key,
+        label=str(metric.label),
+        unit=str(metric.unit),
+        value=metric.value(area=area, period=Period.year(year)),
+        last_value=metric.value(area=area, period=Period.year(year - 1)),
+    )
+
+
+def collect(report, sections) -> dict[str, Figure]:
+    """The figures a report's text uses: frozen snapshots once finalised, otherwise live from the registry."""
+    keys = keys_in([s.heading for s in sections] + [s.body for s in sections])
+    if report.pk and report.is_frozen:
+        frozen = {f.key: f for f in report.figures.all()}
+        figures = {}
+        for key in keys:
+            snap = frozen.get(key)
+            figures[key] = (
+                Figure(
+                    key=key,
+                    label=snap.label,
+                    unit=snap.unit,
+                    value=snap.value,
+                    last_value=snap.last_value,
+                    frozen=True,
+                    evidence=snap.evidence,
+                )
+                if snap
+                else Figure(key=key, missing=True, frozen=True)
+            )
+        return figures
+    return {key: live_figure(key, area=report.area, year=report.year) for key in keys}
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    key: str | None = None  # a figure
+    missing: bool = False
+
+
+def missing_marker(key: str) -> str:
+    return _("【指标未登记：%(key)s】") % {"key": key}
+
+
+def segments(text: str, *, figures: dict[str, Figure], report) -> list[Segment]:
+    """Split one paragraph into plain text and figures; list markers numbered within the text given."""
+    out: list[Segment] = []
+    pos = 0
+    enum = 0
+    for match in TOKEN_RE.finditer(text):
+        if match.start() > pos:
+            out.append(Segment(text[pos : match.start()]))
+        pos = match.end()
+        key, approx, word = match.group(1), match.group(2), match.group(3)
+        if key:
+            figure = figures.get(key) or Figure(key=key, missing=True)
+            if figure.missing or figure.value is None:
+                out.append(Segment(missing_marker(key), key=key, missing=True))
+            else:
+                out.append(Segment(format_value(figure.value, approx=bool(approx)), key=key))
+        elif word == "是":
+            enum += 1
+            out.append(Segment(f"{cn_number(enum)}是"))
+        elif word == "year":
+            out.append(Segment(str(report.year)))
+        elif word == "next_year":
+            out.append(Segment(str(report.year + 1)))
+        else:
+            out.append(Segment(report.area.name))
+    if pos < len(text):
+        out.append(Segment(text[pos:]))
+    return out

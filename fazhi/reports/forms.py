@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from fazhi.core.forms import DateInput
+from fazhi.reports.choices import ContentKind, SectionLevel
+
+
+class ReportCreateForm(forms.Form):
+    area = forms.ModelChoiceField(label=_("乡镇/县"), queryset=None)
+    year = forms.IntegerField(label=_("报告年度"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("标题"), max_length=200, required=False, help_text=_("留空则按默认格式生成"))
+    copy_previous = forms.BooleanField(
+        label=_("沿用本单位上一年度报告的结构和文字（数字仍按本年度统计）"), required=False
+    )
+
+    def __init__(self, *args, areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = areas
+
+
+class SectionForm(forms.Form):
+    heading = forms.CharField(label=_("标题"), max_length=200, required=False)
+    body = forms.CharField(label=_("正文"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+
+
+class SectionAddForm(forms.Form):
+    level = forms.TypedChoiceField(label=_("层级"), choices=SectionLevel.choices, coerce=int)
+    heading = forms.CharField(label=_("标题"), max_length=200, required=False)
+    body = forms.CharField(label=_("正文"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    content_kind = forms.ChoiceField(label=_("对应法定内容"), required=False, choices=[("", "—"), *ContentKind.choices])
+
+
+class TransitionForm(forms.Form):
+    action = forms.CharField(widget=forms.HiddenInput)
+    on = forms.DateField(label=_("日期"), required=False, widget=DateInput())
+    reviewer = forms.CharField(label=_("保密审查人"), max_length=40, required=False)
+    url = forms.URLField(label=_("公开网址"), required=False, assume_scheme="https")
+
+
+class SuggestionForm(forms.Form):
+    text = forms.CharField(label=_("问题表述"), max_length=500)
+
+
+class RectificationForm(forms.Form):
+    problem = forms.CharField(label=_("问题"), max_length=300)
+    measure = forms.CharField(label=_("整改措施"), max_length=300)
+    deadline = forms.DateField(label=_("整改期限"), widget=DateInput())
+
+
+class RectificationCloseForm(forms.Form):
+    closed_on = forms.DateField(label=_("销号日期"), widget=DateInput())
+
+
+class AreaYearForm(forms.Form):
+    area = forms.ModelChoiceField(label=_("区划"), queryset=None)
+    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args, areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = areas

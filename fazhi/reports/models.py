@@ -1,0 +1,132 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from fazhi.accounts.roles import Module
+from fazhi.areas.scoping import ScopedModel
+from fazhi.reports.calendar import publish_due, submit_due
+from fazhi.reports.choices import ContentKind, ReportStatus, SectionLevel
+
+
+class Report(ScopedModel):
+    """法治政府建设年度报告 of one township (or county) for one year."""
+
+    scope_module = Module.REPORTS
+
+    year = models.PositiveSmallIntegerField(_("报告年度"))
+    title = models.CharField(_("标题"), max_length=200)
+    status = models.CharField(_("状态"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    finalised_at = models.DateTimeField(_("定稿时间"), null=True, blank=True)
+    submitted_on = models.DateField(_("报送日期"), null=True, blank=True)
+    reviewed_on = models.DateField(_("保密审查日期"), null=True, blank=True)
+    reviewer = models.CharField(_("保密审查人"), max_length=40, blank=True)
+    published_on = models.DateField(_("公开日期"), null=True, blank=True)
+    published_url = models.URLField(_("公开网址"), blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("年度报告")
+        verbose_name_plural = _("年度报告")
+        ordering = ["-year", "area__path"]
+        constraints = [models.UniqueConstraint(fields=["area", "year"], name="reports_report_area_year")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status != ReportStatus.DRAFT
+
+    @property
+    def submit_due(self) -> datetime.date:
+        return submit_due(self.year)
+
+    @property
+    def publish_due(self) -> datetime.date:
+        return publish_due(self.year)
+
+    def submit_late(self, today: datetime.date) -> bool:
+        return (self.submitted_on or today) > self.submit_due
+
+    def publish_late(self, today: datetime.date) -> bool:
+        return (self.published_on or today) > self.publish_due
+
+
+class ReportSection(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections", verbose_name=_("报告"))
+    order = models.PositiveSmallIntegerField(_("顺序"))
+    level = models.PositiveSmallIntegerField(_("层级"), choices=SectionLevel.choices)
+    heading = models.CharField(_("标题"), max_length=200, blank=True)
+    body = models.TextField(_("正文"), blank=True)
+    content_kind = models.CharField(_("对应法定内容"), max_length=30, choices=ContentKind.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("报告段落")
+        verbose_name_plural = _("报告段落")
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.heading or self.body[:20]
+
+
+class FigureSnapshot(models.Model):
+    """A figure frozen at finalising: its value and the records it counted (ARCHITECTURE rule 6)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="figures", verbose_name=_("报告"))
+    key = models.CharField(_("指标"), max_length=80)
+    label = models.CharField(_("名称"), max_length=120)
+    unit = models.CharField(_("单位"), max_length=20)
+    value = models.DecimalField(_("数值"), max_digits=20, decimal_places=4)
+    last_value = models.DecimalField(_("上年数值"), max_digits=20, decimal_places=4, null=True, blank=True)
+    model = models.CharField(_("记录类型"), max_length=100, blank=True)
+    evidence = models.JSONField(_("佐证记录"), default=list)  # [[pk, text], ...]
+
+    class Meta:
+        verbose_name = _("定稿数据")
+        verbose_name_plural = _("定稿数据")
+        constraints = [models.UniqueConstraint(fields=["report", "key"], name="reports_figure_report_key")]
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.value}"
+
+
+class ReportEvent(models.Model):
+    """Timeline of a report: each workflow step with who and when."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events", verbose_name=_("报告"))
+    action = models.CharField(_("操作"), max_length=30)
+    source = models.CharField(_("原状态"), max_length=20, choices=ReportStatus.choices)
+    target = models.CharField(_("新状态"), max_length=20, choices=ReportStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("操作人")
+    )
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("报告流程记录")
+        verbose_name_plural = _("报告流程记录")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} → {self.get_target_display()}"
+
+
+class Rectification(models.Model):
+    """A problem raised by county supervision, tracked to 销号 (督察工作规定 第十八条 — DOMAIN AR-10)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="rectifications", verbose_name=_("报告"))
+    problem = models.CharField(_("问题"), max_length=300)
+    measure = models.CharField(_("整改措施"), max_length=300)
+    deadline = models.DateField(_("整改期限"))
+    closed_on = models.DateField(_("销号日期"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("督察整改")
+        verbose_name_plural = _("督察整改")
+        ordering = ["closed_on", "deadline", "id"]
+
+    def __str__(self) -> str:
+        return self.problem

@@ -1,0 +1,238 @@
+"""Every write of the reports app: keyword-only, atomic, full_clean(), scope re-checked."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fazhi.accounts.roles import Module
+from fazhi.areas.models import Area, Level
+from fazhi.areas.scoping import require_area_writable, require_change
+from fazhi.core.metrics import METRICS, Period
+from fazhi.reports import workflow
+from fazhi.reports.choices import ContentKind, ReportStatus
+from fazhi.reports.default_template import DEFAULT_SECTIONS, default_title
+from fazhi.reports.figures import keys_in
+from fazhi.reports.models import FigureSnapshot, Rectification, Report, ReportEvent, ReportSection
+
+REPORT_LEVELS = {Level.COUNTY, Level.TOWNSHIP}
+EVIDENCE_TEXT_MAX = 120
+
+
+def default_sections(report: Report, template=None) -> list[ReportSection]:
+    return [
+        ReportSection(report=report, order=i, level=level, heading=heading, body=body, content_kind=kind)
+        for i, (level, heading, body, kind) in enumerate(template or DEFAULT_SECTIONS, start=1)
+    ]
+
+
+def previous_template(*, area: Area, year: int) -> list[tuple] | None:
+    """A township keeps its own template: last year's report of the same area, structure and wording."""
+    previous = Report.objects.filter(area=area, year=year - 1).first()
+    if previous is None:
+        return None
+    return [(s.level, s.heading, s.body, s.content_kind) for s in previous.sections.all()]
+
+
+def report_create(
+    *,
+    actor,
+    area: Area,
+    year: int,
+    title: str = "",
+    template: list[tuple] | None = None,
+    copy_previous: bool = False,
+) -> Report:
+    require_area_writable(actor, Module.REPORTS, area)
+    if area.level not in REPORT_LEVELS:
+        raise ValidationError({"area": _("年度报告只能为乡镇或县编写。")})
+    if Report.objects.filter(area=area, year=year).exists():
+        raise ValidationError({"year": _("%(area)s%(year)s年度的报告已存在。") % {"area": area.name, "year": year}})
+    with transaction.atomic():
+        report = Report(area=area, year=year, title=title.strip() or default_title(area, year))
+        report.full_clean()
+        report.save()
+        if copy_previous:
+            template = previous_template(area=area, year=year)
+            if template is None:
+                raise ValidationError({"copy_previous": _("没有上一年度的报告可以沿用。")})
+        ReportSection.objects.bulk_create(default_sections(report, template))
+    return report
+
+
+def _require_draft(report: Report) -> None:
+    """Re-read and lock the report: a report finalised meanwhile must not change (call inside atomic)."""
+    current = Report.objects.select_for_update().get(pk=report.pk)
+    if current.is_frozen:
+        raise ValidationError(_("报告已定稿，不能修改正文；如需修改请先“退回修改”。"))
+
+
+def section_update(*, actor, section: ReportSection, heading: str, body: str) -> ReportSection:
+    if actor is not None:
+        require_change(actor, section.report)
+    with transaction.atomic():
+        _require_draft(section.report)
+        section.heading = heading.strip()
+        section.body = body.replace("\r\n", "\n").strip()
+        section.full_clean()
+        section.save(update_fields=["heading", "body"])
+    return section
+
+
+def section_add(*, actor, report: Report, level: int, heading: str, body: str, content_kind: str = "") -> ReportSection:
+    if actor is not None:
+        require_change(actor, report)
+    if level and not heading.strip():
+        raise ValidationError({"heading": _("标题段落须填写标题。")})
+    with transaction.atomic():
+        _require_draft(report)
+        last = report.sections.order_by("-order").first()
+        # Before the closing "特此报告。" if the report ends with a plain paragraph.
+        order = (last.order + 1) if last else 1
+        section = ReportSection(
+            report=report,
+            order=order,
+            level=level,
+            heading=heading.strip(),
+            body=body.strip(),
+            content_kind=content_kind,
+        )
+        if last is not None and last.level == 0 and last.body.strip().startswith("特此报告"):
+            section.order = last.order
+            last.order += 1
+            last.save(update_fields=["order"])
+        section.full_clean()
+        section.save()
+    return section
+
+
+def suggestion_accept(*, actor, report: Report, text: str) -> ReportSection:
+    """An accepted suggested problem is appended, as the next 一是/二是 item, to the shortcomings section."""
+    if actor is not None:
+        require_change(actor, report)
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("问题表述不能为空。"))
+    section = report.sections.filter(content_kind=ContentKind.SHORTCOMINGS).order_by("order").last()
+    if section is None:
+        raise ValidationError(_("报告中没有标为“存在的不足和原因”的段落，无法加入。"))
+    with transaction.atomic():
+        _require_draft(report)
+        section.body = f"{section.body}{{是}}{text}"
+        section.full_clean()
+        section.save(update_fields=["body"])
+    return section
+
+
+def _freeze(report: Report) -> None:
+    keys = keys_in([s.heading for s in report.sections.all()] + [s.body for s in report.sections.all()])
+    missing = [k for k in keys if k not in METRICS]
+    if missing:
+        raise ValidationError(_("以下指标尚未登记，报告不能定稿：%(keys)s") % {"keys": "、".join(missing)})
+    period, last_period = Period.year(report.year), Period.year(report.year - 1)
+    snaps = []
+    for key in keys:
+        metric = METRICS[key]
+        # One query gives both the value and its evidence, so the frozen pair cannot disagree.
+        records = list(metric.evidence(area=report.area, period=period))
+        if metric.sum_field:
+            value = sum((_field(r, metric.sum_field) or 0 for r in records), 0)
+        else:
+            value = len(records)
+        snaps.append(
+            FigureSnapshot(
+                report=report,
+                key=key,
+                label=str(metric.label),
+                unit=str(metric.unit),
+                value=value,
+                last_value=metric.value(area=report.area, period=last_period),
+                model=records[0]._meta.label if records else "",
+                evidence=[[r.pk, str(r)[:EVIDENCE_TEXT_MAX]] for r in records],
+            )
+        )
+    report.figures.all().delete()
+    FigureSnapshot.objects.bulk_create(snaps)
+
+
+def _field(record, path: str):
+    value = record
+    for part in path.split("__"):
+        value = getattr(value, part, None)
+    return value
+
+
+def report_transition(
+    *,
+    actor,
+    report: Report,
+    action: str,
+    on: datetime.date | None = None,
+    reviewer: str = "",
+    url: str = "",
+    note: str = "",
+) -> Report:
+    if actor is not None:
+        require_change(actor, report)
+    today = timezone.localdate()
+    on = on or today
+    if on > today:
+        raise ValidationError({"on": _("日期不能晚于今天。")})
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        step = workflow.find(report.status, action)
+        if step is None:
+            raise ValidationError(_("“%(status)s”状态的报告不能执行该操作。") % {"status": report.get_status_display()})
+        source = report.status
+        if action == "finalise":
+            _freeze(report)
+            report.finalised_at = timezone.now()
+        elif action == "reopen":
+            report.figures.all().delete()
+            report.finalised_at = None
+        elif action == "submit":
+            report.submitted_on = on
+        elif action == "secrecy_review":
+            if not reviewer.strip():
+                raise ValidationError({"reviewer": _("请填写保密审查人。")})
+            report.reviewed_on, report.reviewer = on, reviewer.strip()
+        elif action == "publish":
+            if not url.strip():
+                # 督察工作规定 第二十六条: on-time publication must be evidenced (AR-06).
+                raise ValidationError({"url": _("请填写公开网址，作为按时公开的佐证。")})
+            report.published_on, report.published_url = on, url.strip()
+        report.status = step.target
+        report.full_clean()
+        report.save()
+        ReportEvent.objects.create(
+            report=report, action=action, source=source, target=step.target, actor=actor, note=note[:200]
+        )
+    return report
+
+
+def rectification_add(*, actor, report: Report, problem: str, measure: str, deadline: datetime.date) -> Rectification:
+    if actor is not None:
+        require_change(actor, report)
+    if report.status == ReportStatus.DRAFT:
+        raise ValidationError(_("报告报送后才能登记督察发现的问题。"))
+    with transaction.atomic():
+        item = Rectification(report=report, problem=problem.strip(), measure=measure.strip(), deadline=deadline)
+        item.full_clean()
+        item.save()
+    return item
+
+
+def rectification_close(*, actor, item: Rectification, on: datetime.date) -> Rectification:
+    if actor is not None:
+        require_change(actor, item.report)
+    if item.closed_on:
+        raise ValidationError(_("该问题已销号。"))
+    if on > timezone.localdate():
+        raise ValidationError({"closed_on": _("销号日期不能晚于今天。")})
+    with transaction.atomic():
+        item.closed_on = on
+        item.full_clean()
+        item.save(update_fields=["closed_on"])
+    return item

@@ -1,0 +1,355 @@
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from fazhi.accounts.roles import CHANGE, Module
+from fazhi.areas.models import Level
+from fazhi.areas.scoping import area_in_scope, areas_visible_to
+from fazhi.core.decorators import require_perm
+from fazhi.core.forms import add_service_errors
+from fazhi.core.htmx import render_page
+from fazhi.core.metrics import METRICS
+from fazhi.reports import exports, selectors, services, workflow
+from fazhi.reports.choices import ReportStatus
+from fazhi.reports.default_template import DEFAULT_SECTIONS
+from fazhi.reports.figures import keys_in
+from fazhi.reports.forms import (
+    AreaYearForm,
+    RectificationCloseForm,
+    RectificationForm,
+    ReportCreateForm,
+    SectionAddForm,
+    SectionForm,
+    SuggestionForm,
+    TransitionForm,
+)
+from fazhi.reports.pdf import PdfUnavailable
+from fazhi.reports.rendering import compose, missing_contents, to_html
+from fazhi.reports.suggestions import suggest
+
+EVIDENCE_PAGE_SIZE = 200
+DEFAULT_KEYS = keys_in([body for _level, _heading, body, _kind in DEFAULT_SECTIONS])
+
+
+def _default_year() -> int:
+    return timezone.localdate().year - 1  # reports are written early in the year about the last one
+
+
+def _require_module_view(user, key: str) -> None:
+    """Evidence lists another app's records: the viewer needs that module's view right too."""
+    if not user.has_perm(f"{key.split('.')[0]}.view"):
+        raise PermissionDenied
+
+
+def _page(request, items):
+    return Paginator(items, EVIDENCE_PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@require_perm("reports.view")
+def report_list_view(request):
+    today = timezone.localdate()
+    reports = list(selectors.report_list(user=request.user))
+    for r in reports:
+        r.late_submit = r.status in (ReportStatus.DRAFT, ReportStatus.FINAL) and r.submit_late(today)
+        r.late_publish = r.status != ReportStatus.PUBLISHED and r.publish_late(today)
+    return render_page(request, "reports/report_list.html", {"reports": reports})
+
+
+@require_perm("reports.change")
+def report_create_view(request):
+    areas = (
+        areas_visible_to(request.user, Module.REPORTS, CHANGE)
+        .current()
+        .filter(level__in=[Level.COUNTY, Level.TOWNSHIP])
+    )
+    form = ReportCreateForm(request.POST or None, areas=areas, initial={"year": _default_year()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.report_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("已按默认模板生成报告草稿。"))
+            return redirect("reports:report_detail", pk=report.pk)
+    return render_page(request, "reports/report_create.html", {"form": form})
+
+
+@require_perm("reports.view")
+def report_detail_view(request, pk: int):
+    report = selectors.report_get(user=request.user, pk=pk)
+    sections = list(report.sections.all())
+    composed = compose(report, sections)
+    can_change = area_in_scope(request.user, Module.REPORTS, report.area, CHANGE)
+    today = timezone.localdate()
+    by_section: dict = {}
+    for block in composed.blocks:
+        by_section.setdefault(block.section_id, []).append(block)
+    rows = [
+        {
+            "section": s,
+            "form": SectionForm(initial={"heading": s.heading, "body": s.body}, prefix=f"s{s.pk}"),
+            "preview": to_html(report, type(composed)(title="", blocks=by_section.get(s.pk, []), figures={})),
+        }
+        for s in sections
+    ]
+    context = {
+        "report": report,
+        "rows": rows,
+        "figures": list(composed.figures.values()),
+        "missing_contents": missing_contents(sections),
+        "suggestions": suggest(area=report.area, year=report.year) if can_change and not report.is_frozen else [],
+        "transitions": workflow.available(report.status) if can_change else [],
+        "transition_form": TransitionForm(),
+        "add_form": SectionAddForm(),
+        "rectification_form": RectificationForm(),
+        "close_form": RectificationCloseForm(initial={"closed_on": today}),
+        "rectifications": report.rectifications.all(),
+        "events": report.events.select_related("actor"),
+        "can_change": can_change,
+        "today": today,
+        "submit_late": report.status in (ReportStatus.DRAFT, ReportStatus.FINAL) and report.submit_late(today),
+        "publish_late": report.status != ReportStatus.PUBLISHED and report.publish_late(today),
+    }
+    return render_page(request, "reports/report_detail.html", context)
+
+
+@require_perm("reports.view")
+def report_html_view(request, pk: int):
+    report = selectors.report_get(user=request.user, pk=pk)
+    composed = compose(report)
+    return render_page(
+        request,
+        "reports/report_html.html",
+        {"report": report, "title_lines": composed.title.split("\n"), "body": to_html(report, composed)},
+    )
+
+
+@require_perm("reports.view")
+def report_figure_view(request, pk: int, key: str):
+    report = selectors.report_get(user=request.user, pk=pk)
+    _require_module_view(request.user, key)
+    snapshot = report.figures.filter(key=key).first() if report.is_frozen else None
+    if report.is_frozen and snapshot is None:
+        raise Http404
+    items = snapshot.evidence if snapshot else selectors.metric_evidence(key=key, area=report.area, year=report.year)
+    context = {
+        "report": report,
+        "key": key,
+        "metric": METRICS.get(key),
+        "snapshot": snapshot,
+        "page": _page(request, items),
+        "total": len(items) if snapshot else items.count(),
+        "area": report.area,
+        "year": report.year,
+    }
+    return render_page(request, "reports/evidence.html", context)
+
+
+@require_perm("reports.view")
+def report_download_view(request, pk: int, fmt: str):
+    report = selectors.report_get(user=request.user, pk=pk)
+    if fmt not in exports.FORMATS:
+        raise Http404
+    try:
+        data = exports.export(report, fmt=fmt)
+    except PdfUnavailable as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:report_detail", pk=report.pk)
+    return FileResponse(
+        io.BytesIO(data), as_attachment=True, filename=f"{report.title}.{fmt}", content_type=exports.FORMATS[fmt]
+    )
+
+
+def _report_for_change(request, pk: int):
+    report = selectors.report_get(user=request.user, pk=pk)
+    if not area_in_scope(request.user, Module.REPORTS, report.area, CHANGE):
+        raise PermissionDenied
+    return report
+
+
+def _anchor(section) -> str:
+    return f"{reverse('reports:report_detail', args=[section.report_id])}#section-{section.pk}"
+
+
+def _errors(request, exc: ValidationError) -> None:
+    messages.error(request, "；".join(exc.messages))
+
+
+@require_POST
+@require_perm("reports.change")
+def section_update_view(request, pk: int):
+    section = selectors.section_get(user=request.user, pk=pk)
+    form = SectionForm(request.POST, prefix=f"s{section.pk}")
+    if form.is_valid():
+        try:
+            services.section_update(actor=request.user, section=section, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("段落已保存。"))
+    else:
+        messages.error(request, _("段落内容有误，未保存。"))
+    return redirect(_anchor(section))
+
+
+@require_POST
+@require_perm("reports.change")
+def section_add_view(request, pk: int):
+    report = _report_for_change(request, pk)
+    form = SectionAddForm(request.POST)
+    if form.is_valid():
+        try:
+            services.section_add(actor=request.user, report=report, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("已添加段落。"))
+    else:
+        messages.error(request, _("请选择段落层级。"))
+    return redirect("reports:report_detail", pk=report.pk)
+
+
+@require_POST
+@require_perm("reports.change")
+def report_transition_view(request, pk: int):
+    report = _report_for_change(request, pk)
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = services.report_transition(
+                actor=request.user,
+                report=report,
+                action=data["action"],
+                on=data["on"],
+                reviewer=data["reviewer"],
+                url=data["url"],
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("报告状态已更新为“%(s)s”。") % {"s": report.get_status_display()})
+    else:
+        messages.error(request, _("请填写有效的日期和网址。"))
+    return redirect("reports:report_detail", pk=report.pk)
+
+
+@require_POST
+@require_perm("reports.change")
+def suggestion_accept_view(request, pk: int):
+    report = _report_for_change(request, pk)
+    form = SuggestionForm(request.POST)
+    if form.is_valid():
+        try:
+            section = services.suggestion_accept(actor=request.user, report=report, text=form.cleaned_data["text"])
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("已加入“存在的问题”，可继续修改措辞。"))
+            return redirect(_anchor(section))
+    else:
+        messages.error(request, _("问题表述不能为空。"))
+    return redirect("reports:report_detail", pk=report.pk)
+
+
+@require_POST
+@require_perm("reports.change")
+def rectification_add_view(request, pk: int):
+    report = _report_for_change(request, pk)
+    form = RectificationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.rectification_add(actor=request.user, report=report, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("已登记整改问题。"))
+    else:
+        messages.error(request, _("请填写问题、整改措施和整改期限。"))
+    return redirect("reports:report_detail", pk=report.pk)
+
+
+@require_POST
+@require_perm("reports.change")
+def rectification_close_view(request, pk: int):
+    item = selectors.rectification_get(user=request.user, pk=pk)
+    form = RectificationCloseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.rectification_close(actor=request.user, item=item, on=form.cleaned_data["closed_on"])
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("已销号。"))
+    else:
+        messages.error(request, _("请填写有效的销号日期。"))
+    return redirect("reports:report_detail", pk=item.report_id)
+
+
+def _area_year(request):
+    areas = selectors.area_choices(user=request.user)
+    form = AreaYearForm(request.GET or None, areas=areas, initial={"area": areas.first(), "year": _default_year()})
+    if form.is_valid():
+        return form, form.cleaned_data["area"], form.cleaned_data["year"]
+    return form, areas.first(), _default_year()
+
+
+@require_perm("reports.view")
+def metric_list_view(request):
+    form, area, year = _area_year(request)
+    figures = selectors.metric_table(area=area, year=year) if area else []
+    return render_page(
+        request,
+        "reports/metric_list.html",
+        {"form": form, "area": area, "year": year, "figures": figures},
+        partial="results",
+    )
+
+
+@require_perm("reports.view")
+def metric_evidence_view(request, key: str):
+    _require_module_view(request.user, key)
+    _form, area, year = _area_year(request)
+    if area is None or key not in METRICS:
+        raise Http404
+    records = selectors.metric_evidence(key=key, area=area, year=year)
+    context = {
+        "key": key,
+        "metric": METRICS[key],
+        "page": _page(request, records),
+        "total": records.count(),
+        "area": area,
+        "year": year,
+        "snapshot": None,
+        "report": None,
+    }
+    return render_page(request, "reports/evidence.html", context)
+
+
+@require_perm("reports.view")
+def county_rollup_view(request):
+    counties = selectors.area_choices(user=request.user).filter(level=Level.COUNTY)
+    form = AreaYearForm(
+        request.GET or None, areas=counties, initial={"area": counties.first(), "year": _default_year()}
+    )
+    county, year = counties.first(), _default_year()
+    if form.is_valid():
+        county, year = form.cleaned_data["area"], form.cleaned_data["year"]
+    rollup = (
+        selectors.county_rollup(county=county, year=year, keys=DEFAULT_KEYS, today=timezone.localdate())
+        if county
+        else None
+    )
+    return render_page(
+        request,
+        "reports/county_rollup.html",
+        {"form": form, "county": county, "year": year, "rollup": rollup, "keys": DEFAULT_KEYS},
+    )

@@ -1,0 +1,34 @@
+"""Workbench warnings: yearly study minimums not yet met, shown from the configured month until the year ends."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fazhi.core.registry import WorkItem
+from fazhi.training import rules, selectors
+from fazhi.training.services import requirement_value
+
+
+def training_items(user, *, on: datetime.date | None = None) -> list[WorkItem]:
+    if not user.has_perm("training.view"):
+        return []
+    on = on or timezone.localdate()
+    if on.month < int(requirement_value(rules.WARN_FROM_MONTH)):
+        return []
+    year_end = datetime.date(on.year, 12, 31)
+    items = []
+    for township in selectors.watched_townships(user=user):
+        for s in selectors.shortfalls(area=township, year=on.year):
+            items.append(
+                WorkItem(
+                    title=_("%(title)s：已完成 %(have)s，年度要求 %(need)s")
+                    % {"title": s.title, "have": f"{s.have:g}", "need": f"{s.need:g}"},
+                    url=reverse("training:session_list") + f"?year={on.year}",
+                    kind=_("学法培训未达标"),
+                    due=year_end,
+                    overdue=on > year_end,
+                )
+            )
+    return items
