@@ -11,7 +11,7 @@ from fazhi.areas.testing import TEST_PASSWORD
 from fazhi.core.dictionaries import dictionary_seed
 from fazhi.grid.models import Matter, MatterAttachment, Visit
 from fazhi.people.services import household_create
-from tests.browser.conftest import browser, login, phone_page  # noqa: F401  (fixtures)
+from tests.browser.conftest import login
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ def live_world(transactional_db):
 def test_a_grid_member_records_a_visit_and_raises_a_matter_with_a_photo_on_a_phone(
     live_server,
     live_world,
-    phone_page,  # noqa: F811  (imported fixture)
+    phone_page,
     tmp_path,
     settings,
 ):
@@ -77,7 +77,7 @@ def test_a_grid_member_records_a_visit_and_raises_a_matter_with_a_photo_on_a_pho
 def test_a_visit_drafted_offline_is_sent_once_when_the_signal_returns(
     live_server,
     live_world,
-    phone_page,  # noqa: F811  (imported fixture)
+    phone_page,
 ):
     household = household_create(actor=None, area=live_world.grid, number="01-002", head_name="李四")
     page = phone_page

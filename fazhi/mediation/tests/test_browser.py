@@ -7,22 +7,18 @@ import pytest
 from docx import Document
 
 from fazhi.accounts.roles import Role
-from fazhi.areas.testing import TEST_PASSWORD, build_world
+from fazhi.areas.testing import TEST_PASSWORD
 from fazhi.core.dictionaries import dictionary_seed
-from tests.browser.conftest import browser, login, phone_page  # noqa: F401 — fixtures
+from tests.browser.conftest import login
 
 pytestmark = pytest.mark.browser
 
-
-@pytest.fixture
-def live_world(transactional_db):
-    return build_world()
 
 
 def test_the_studio_turns_a_matter_into_a_dispute_closes_it_and_downloads_the_agreement(
     live_server,
     live_world,
-    phone_page,  # noqa: F811
+    phone_page,
 ):
     from fazhi.grid import services as grid_services
     from fazhi.mediation import services
