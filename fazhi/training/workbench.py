@@ -11,6 +11,12 @@ from fazhi.training import rules, selectors
 from fazhi.training.services import requirement_value
 
 
+def _plain(number) -> str:
+    """40, 40.5 — never 40.00 or 4E+1, whichever database summed it."""
+    text = f"{number:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def training_items(user, *, on: datetime.date | None = None) -> list[WorkItem]:
     if not user.has_perm("training.view"):
         return []
@@ -24,7 +30,7 @@ def training_items(user, *, on: datetime.date | None = None) -> list[WorkItem]:
             items.append(
                 WorkItem(
                     title=_("%(title)s：已完成 %(have)s，年度要求 %(need)s")
-                    % {"title": s.title, "have": f"{s.have:g}", "need": f"{s.need:g}"},
+                    % {"title": s.title, "have": _plain(s.have), "need": _plain(s.need)},
                     url=reverse("training:session_list") + f"?year={on.year}",
                     kind=_("学法培训未达标"),
                     due=year_end,
