@@ -73,8 +73,11 @@ def dictionary_list_view(request):
         else:
             messages.success(request, _("字典项已保存。"))
             return redirect("core:dictionary_list")
+    by_category: dict[str, list[DictionaryEntry]] = {}
+    for entry in DictionaryEntry.objects.all():  # one query for every category
+        by_category.setdefault(entry.category, []).append(entry)
     categories = [
-        {"code": code, "label": label, "entries": [e for e in DictionaryEntry.objects.all() if e.category == code]}
+        {"code": code, "label": label, "entries": by_category.get(code, [])}
         for code, (label, _defaults) in sorted(registry.dictionaries.items())
     ]
     return render_page(request, "core/dictionary_list.html", {"categories": categories, "form": form})
