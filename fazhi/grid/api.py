@@ -22,6 +22,13 @@ class GridPermission(BasePermission):
         return request.user.has_perm(perm)
 
 
+class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
+    """A related record the caller may see: an id from another area reads as "does not exist", never links."""
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.context["request"].user)
+
+
 def _service(fn, **kwargs):
     try:
         return fn(**kwargs)
@@ -31,7 +38,7 @@ def _service(fn, **kwargs):
 
 class MatterSerializer(serializers.ModelSerializer):
     area = serializers.PrimaryKeyRelatedField(queryset=Area.objects.all())
-    resident = serializers.PrimaryKeyRelatedField(queryset=Resident.objects.all(), required=False, allow_null=True)
+    resident = VisibleRelatedField(queryset=Resident.objects.all(), required=False, allow_null=True)
     resident_name = serializers.CharField(source="resident.name", read_only=True, default="")
     idempotency_key = serializers.CharField(required=False, allow_blank=True, write_only=True)
 
@@ -100,7 +107,7 @@ class MatterViewSet(
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
         matter = self.get_object()
-        serializer = TransitionSerializer(data=request.data)
+        serializer = TransitionSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = {k: v for k, v in serializer.validated_data.items() if v not in (None, "")}
         matter = _service(services.matter_transition, actor=request.user, matter=matter, **data)
@@ -108,7 +115,7 @@ class MatterViewSet(
 
 
 class VisitSerializer(serializers.ModelSerializer):
-    household = serializers.PrimaryKeyRelatedField(queryset=Household.objects.all())
+    household = VisibleRelatedField(queryset=Household.objects.all())
     idempotency_key = serializers.CharField(required=False, allow_blank=True, write_only=True)
 
     class Meta:

@@ -196,6 +196,10 @@ def matter_create(
     return matter
 
 
+def _holds_post_over(user, area) -> bool:
+    return user.posts.active().filter(area__in=[*area.ancestors(), area]).exists()
+
+
 def matter_transition(*, actor, matter: Matter, action: str, **data) -> Matter:
     """Apply one row of grid.workflow.TRANSITIONS: lock, guard, write the event, stop the deadline at the end."""
     _require_change(actor, matter)
@@ -211,6 +215,8 @@ def matter_transition(*, actor, matter: Matter, action: str, **data) -> Matter:
             )
         if action == "assign" and not data.get("handler"):
             data["handler"] = actor  # no handler chosen: the actor takes the matter on (认领)
+        if action == "assign" and not _holds_post_over(data["handler"], matter.area):
+            raise ValidationError(_("承办人须在本网格或其上级区划任职。"))
         if transition.guard and (message := transition.guard(data)):
             raise ValidationError(message)
         source = matter.status

@@ -4,6 +4,7 @@ import json
 import pytest
 
 from fazhi.accounts.roles import Role
+from fazhi.areas.testing import make_user
 from fazhi.grid.models import Matter, Visit
 from fazhi.grid.services import matter_create
 from fazhi.people.services import household_create, resident_create
@@ -90,3 +91,30 @@ def test_a_visit_draft_sent_twice_through_the_api_is_recorded_once(client, membe
     assert first.status_code == second.status_code == 201
     assert first.json()["id"] == second.json()["id"] and Visit.objects.count() == 1
     assert Visit.objects.get().visited_on == datetime.date(2023, 5, 10)
+
+
+def test_the_api_cannot_link_a_resident_household_or_handler_from_another_grid(client, member):
+    stranger = resident_create(actor=None, area=member.sibling_grid, name="李四")
+    far_household = household_create(actor=None, area=member.sibling_grid, number="02-001", head_name="李四")
+    matter = client.post(
+        "/api/v1/grid/matters/",
+        {"area": member.grid.pk, "category": "dispute", "description": "x", "source": "phone", "resident": stranger.pk},
+        content_type="application/json",
+    )
+    visit = client.post(
+        "/api/v1/grid/visits/",
+        {"household": far_household.pk, "visited_on": "2023-05-10", "notes": "走访"},
+        content_type="application/json",
+    )
+    assert matter.status_code == visit.status_code == 400
+    assert Matter.objects.count() == Visit.objects.count() == 0
+    own = matter_create(actor=None, area=member.grid, category="other", description="x", source="phone")
+    outsider = make_user("outsider", role=Role.GRID_MEMBER, area=member.sibling_grid)
+    assign = client.post(
+        f"/api/v1/grid/matters/{own.pk}/transition/",
+        {"action": "assign", "handler": outsider.pk},
+        content_type="application/json",
+    )
+    assert assign.status_code == 400 and "任职" in assign.content.decode()
+    own.refresh_from_db()
+    assert own.handler_id is None
