@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 
@@ -11,6 +11,7 @@ from fazhi.accounts.models import User
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area
 from fazhi.areas.scoping import areas_visible_to
+from fazhi.core.concurrency import EditConflict, expected_version, submitted_version
 from fazhi.grid import selectors, services
 from fazhi.grid.models import Matter, Visit
 from fazhi.people.models import Household, Resident
@@ -20,6 +21,16 @@ class GridPermission(BasePermission):
     def has_permission(self, request, view) -> bool:
         perm = "grid.view" if request.method in SAFE_METHODS else "grid.change"
         return request.user.has_perm(perm)
+
+
+class VersionConflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+    def __init__(self, *, current: int):
+        super().__init__(
+            {"detail": f"记录已被他人修改（当前第 {current} 版），请重新读取后再提交。", "version": current}
+        )
 
 
 class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
@@ -46,8 +57,9 @@ class MatterSerializer(serializers.ModelSerializer):
         model = Matter
         fields = ["id", "number", "area", "category", "description", "resident", "resident_name", "raised_by_text",
                   "place", "source", "status", "handler", "registered_on", "due_date", "closed_on", "result", "reply",
-                  "satisfaction", "idempotency_key"]  # fmt: skip
-        read_only_fields = ["number", "status", "handler", "due_date", "closed_on", "result", "reply", "satisfaction"]
+                  "satisfaction", "version", "idempotency_key"]  # fmt: skip
+        read_only_fields = ["number", "status", "handler", "due_date", "closed_on", "result", "reply", "satisfaction",
+                            "version"]  # fmt: skip
         extra_kwargs = {"registered_on": {"required": False}}
 
     def validate_area(self, area):
@@ -59,7 +71,8 @@ class MatterSerializer(serializers.ModelSerializer):
 class MatterUpdateSerializer(serializers.ModelSerializer):
     class Meta:
         model = Matter
-        fields = ["description", "place", "raised_by_text"]
+        fields = ["description", "place", "raised_by_text", "version"]
+        read_only_fields = ["version"]
 
 
 class TransitionSerializer(serializers.Serializer):
@@ -100,9 +113,16 @@ class MatterViewSet(
 
     def perform_update(self, serializer):
         matter = serializer.instance
-        serializer.instance = _service(
-            services.matter_edit, actor=self.request.user, matter=matter, **serializer.validated_data
+        version = submitted_version({"version": self.request.headers.get("If-Match", "").strip('"')}) or (
+            submitted_version(self.request.data)
         )
+        try:
+            with expected_version(matter, version):
+                serializer.instance = _service(
+                    services.matter_edit, actor=self.request.user, matter=matter, **serializer.validated_data
+                )
+        except EditConflict as conflict:
+            raise VersionConflict(current=conflict.current.version) from conflict
 
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel, ScopedQuerySet
+from fazhi.core.concurrency import VersionedModel
 from fazhi.core.models import TimeStampedModel
 from fazhi.grid.choices import MatterSource, MatterStatus, Satisfaction, StaffPost
 from fazhi.people.models import Household, Resident
@@ -77,7 +78,7 @@ class Visit(ScopedModel, TimeStampedModel):
         return f"{self.visited_on} {self.household}"
 
 
-class Matter(ScopedModel, TimeStampedModel):
+class Matter(ScopedModel, VersionedModel, TimeStampedModel):
     """群众说事 / 事项: something residents raise or grid staff find, in one grid (`area`)."""
 
     scope_module = Module.GRID

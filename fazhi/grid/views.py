@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +12,13 @@ from fazhi.accounts.models import User
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import Level
 from fazhi.areas.scoping import area_in_scope, areas_visible_to, get_visible_or_404, scope_q
+from fazhi.core.concurrency import (
+    EditConflict,
+    conflict_response,
+    expected_version,
+    stale_response,
+    submitted_version,
+)
 from fazhi.core.decorators import require_perm
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.forms import add_service_errors
@@ -160,19 +168,25 @@ def matter_transition_view(request, pk: int):
     ancestors = [*matter.area.ancestors(), matter.area]
     handlers = User.objects.filter(posts__area__in=ancestors).distinct()
     form = TransitionForm(request.POST, handlers=handlers)
+    back = reverse("grid:matter_detail", args=[pk])
+    if stale := stale_response(request, matter, form=form, back_url=back):
+        return stale
     if form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
         action = data.pop("action")
         try:
-            if action.startswith("transfer_"):
-                target = services.matter_hand_over(
-                    actor=request.user, matter=matter, to=action.removeprefix("transfer_")
-                )
-                if hasattr(target, "get_absolute_url"):
-                    messages.success(request, _("已转办：%(t)s") % {"t": target})
-                    return redirect(target.get_absolute_url())
-            else:
-                services.matter_transition(actor=request.user, matter=matter, action=action, **data)
+            with expected_version(matter, submitted_version(request.POST)):
+                if action.startswith("transfer_"):
+                    target = services.matter_hand_over(
+                        actor=request.user, matter=matter, to=action.removeprefix("transfer_")
+                    )
+                    if hasattr(target, "get_absolute_url"):
+                        messages.success(request, _("已转办：%(t)s") % {"t": target})
+                        return redirect(target.get_absolute_url())
+                else:
+                    services.matter_transition(actor=request.user, matter=matter, action=action, **data)
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:
@@ -248,6 +262,9 @@ def visit_create_view(request):
 def matter_duplicate_view(request, pk: int):
     matter = selectors.matter_get(user=request.user, pk=pk)
     form = DuplicateForm(request.POST)
+    back = reverse("grid:matter_detail", args=[pk])
+    if stale := stale_response(request, matter, form=form, back_url=back):
+        return stale
     of = None
     if form.is_valid():
         of = selectors.matter_list(user=request.user).filter(number=form.cleaned_data["number"].strip()).first()
@@ -255,7 +272,10 @@ def matter_duplicate_view(request, pk: int):
         messages.error(request, _("未找到该编号的事项。"))
     else:
         try:
-            services.matter_mark_duplicate(actor=request.user, matter=matter, of=of)
+            with expected_version(matter, submitted_version(request.POST)):
+                services.matter_mark_duplicate(actor=request.user, matter=matter, of=of)
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from fazhi.accounts.roles import Module, Role, role_allows
 from fazhi.areas.models import subtree_q
 from fazhi.areas.scoping import ScopedModel, ScopedQuerySet
+from fazhi.core.concurrency import VersionedModel
 from fazhi.core.encryption import EncryptedTextField
 from fazhi.core.models import Deadline, TimeStampedModel
 from fazhi.mediation.choices import (
@@ -125,7 +126,7 @@ class DisputeQuerySet(ScopedQuerySet):
         return self.filter(full | (narrowed & (Q(assigned) | Q(body__in=bodies))))
 
 
-class Dispute(ScopedModel, TimeStampedModel):
+class Dispute(ScopedModel, VersionedModel, TimeStampedModel):
     """矛盾纠纷: one dispute brought to people's mediation, handled in one of three tiers."""
 
     scope_module = Module.MEDIATION

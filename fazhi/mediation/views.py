@@ -4,12 +4,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.scoping import areas_visible_to, get_visible_or_404
+from fazhi.core.concurrency import (
+    EditConflict,
+    conflict_response,
+    expected_version,
+    stale_response,
+    submitted_version,
+)
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
@@ -230,48 +238,54 @@ def dispute_action_view(request, pk: int, action: str):
         raise Http404
     forms = _action_forms(request, dispute, bound_action=action)
     form = forms[action]
+    back = reverse("mediation:dispute_detail", args=[dispute.pk])
+    if stale := stale_response(request, dispute, form=form, back_url=back):
+        return stale
     if form.is_valid():
         data, user = form.cleaned_data, request.user
         try:
-            if action == "session":
-                services.session_record(actor=user, dispute=dispute, **data)
-            elif action == "assign":
-                services.dispute_assign(actor=user, dispute=dispute, **data)
-            elif action == "escalate":
-                services.dispute_escalate(actor=user, dispute=dispute, **data)
-            elif action == "extend":
-                services.dispute_extend(actor=user, dispute=dispute, **data)
-            elif action == "close":
-                agreement = None
-                if data["status"] == DisputeStatus.RESOLVED:
-                    agreement = services.AgreementInput(
-                        facts=data["facts"],
-                        terms=data["terms"],
-                        performance_method=data["performance_method"],
-                        performance_due=data["performance_due"],
-                        form=data["form"],
+            with expected_version(dispute, submitted_version(request.POST)):
+                if action == "session":
+                    services.session_record(actor=user, dispute=dispute, **data)
+                elif action == "assign":
+                    services.dispute_assign(actor=user, dispute=dispute, **data)
+                elif action == "escalate":
+                    services.dispute_escalate(actor=user, dispute=dispute, **data)
+                elif action == "extend":
+                    services.dispute_extend(actor=user, dispute=dispute, **data)
+                elif action == "close":
+                    agreement = None
+                    if data["status"] == DisputeStatus.RESOLVED:
+                        agreement = services.AgreementInput(
+                            facts=data["facts"],
+                            terms=data["terms"],
+                            performance_method=data["performance_method"],
+                            performance_due=data["performance_due"],
+                            form=data["form"],
+                        )
+                    services.dispute_close(
+                        actor=user,
+                        dispute=dispute,
+                        status=data["status"],
+                        on=data["on"],
+                        reason=data["reason"],
+                        agreement=agreement,
                     )
-                services.dispute_close(
-                    actor=user,
-                    dispute=dispute,
-                    status=data["status"],
-                    on=data["on"],
-                    reason=data["reason"],
-                    agreement=agreement,
-                )
-            elif action in ("confirm_apply", "confirm_decide"):
-                agreement = dispute.agreement
-                if agreement is None:
-                    raise ValidationError(_("该纠纷没有调解协议。"))
-                if action == "confirm_apply":
-                    services.confirmation_apply(actor=user, agreement=agreement, **data)
-                else:
-                    services.confirmation_decide(actor=user, agreement=agreement, **data)
-            elif action == "follow_up":
-                follow_up = FollowUp.objects.filter(dispute=dispute, visited_on__isnull=True).first()
-                if follow_up is None:
-                    raise ValidationError(_("没有待回访的记录。"))
-                services.follow_up_record(actor=user, follow_up=follow_up, **data)
+                elif action in ("confirm_apply", "confirm_decide"):
+                    agreement = dispute.agreement
+                    if agreement is None:
+                        raise ValidationError(_("该纠纷没有调解协议。"))
+                    if action == "confirm_apply":
+                        services.confirmation_apply(actor=user, agreement=agreement, **data)
+                    else:
+                        services.confirmation_decide(actor=user, agreement=agreement, **data)
+                elif action == "follow_up":
+                    follow_up = FollowUp.objects.filter(dispute=dispute, visited_on__isnull=True).first()
+                    if follow_up is None:
+                        raise ValidationError(_("没有待回访的记录。"))
+                    services.follow_up_record(actor=user, follow_up=follow_up, **data)
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel, ScopedQuerySet
+from fazhi.core.concurrency import VersionedModel
 from fazhi.core.models import Deadline, TimeStampedModel
 from fazhi.people.models import Resident
 from fazhi.petitions.choices import OPEN_STATUSES, Channel, Decision, Kind, Stabilisation, Status
@@ -30,7 +31,7 @@ def _deadline_fk(label):
     )
 
 
-class Petition(ScopedModel, TimeStampedModel):
+class Petition(ScopedModel, VersionedModel, TimeStampedModel):
     """信访事项, with the 信访工作条例 clock (rules.py)."""
 
     scope_module = Module.PETITIONS

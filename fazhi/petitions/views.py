@@ -4,12 +4,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.scoping import area_in_scope, areas_visible_to
+from fazhi.core.concurrency import (
+    EditConflict,
+    conflict_response,
+    expected_version,
+    stale_response,
+    submitted_version,
+)
 from fazhi.core.decorators import require_perm
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.forms import add_service_errors
@@ -128,38 +136,44 @@ def petition_action_view(request, pk: int, action: str):
     if action not in forms:
         raise Http404
     form = forms[action]
+    back = reverse("petitions:petition_detail", args=[petition.pk])
+    if stale := stale_response(request, petition, form=form, back_url=back):
+        return stale
     if form.is_valid():
         d, user = form.cleaned_data, request.user
         try:
-            if action == "accept":
-                services.petition_accept(actor=user, petition=petition, **d)
-            elif action == "not_accept":
-                services.petition_not_accept(actor=user, petition=petition, **d)
-            elif action == "object":
-                services.petition_object(actor=user, petition=petition, **d)
-            elif action == "extend":
-                services.petition_extend(actor=user, petition=petition, **d)
-            elif action == "reply":
-                services.petition_reply(actor=user, petition=petition, **d)
-            elif action == "review":
-                services.petition_request_review(actor=user, petition=petition, **d)
-            elif action == "review_decide":
-                services.petition_review_decide(actor=user, petition=petition, **d)
-            elif action == "recheck":
-                services.petition_request_recheck(actor=user, petition=petition, **d)
-            elif action == "recheck_decide":
-                services.petition_recheck_decide(actor=user, petition=petition, **d)
-            elif action == "to_dispute":
-                dispute = services.petition_to_dispute(
-                    actor=user,
-                    petition=petition,
-                    tier=links.TIER_GENERAL,
-                    dispute_type=d["dispute_type"],
-                    body=d["body"],
-                    mediators=d["mediators"],
-                )
-                messages.success(request, _("已转为矛盾纠纷 %(n)s。") % {"n": dispute.number})
-                return redirect("petitions:petition_detail", pk=petition.pk)
+            with expected_version(petition, submitted_version(request.POST)):
+                if action == "accept":
+                    services.petition_accept(actor=user, petition=petition, **d)
+                elif action == "not_accept":
+                    services.petition_not_accept(actor=user, petition=petition, **d)
+                elif action == "object":
+                    services.petition_object(actor=user, petition=petition, **d)
+                elif action == "extend":
+                    services.petition_extend(actor=user, petition=petition, **d)
+                elif action == "reply":
+                    services.petition_reply(actor=user, petition=petition, **d)
+                elif action == "review":
+                    services.petition_request_review(actor=user, petition=petition, **d)
+                elif action == "review_decide":
+                    services.petition_review_decide(actor=user, petition=petition, **d)
+                elif action == "recheck":
+                    services.petition_request_recheck(actor=user, petition=petition, **d)
+                elif action == "recheck_decide":
+                    services.petition_recheck_decide(actor=user, petition=petition, **d)
+                elif action == "to_dispute":
+                    dispute = services.petition_to_dispute(
+                        actor=user,
+                        petition=petition,
+                        tier=links.TIER_GENERAL,
+                        dispute_type=d["dispute_type"],
+                        body=d["body"],
+                        mediators=d["mediators"],
+                    )
+                    messages.success(request, _("已转为矛盾纠纷 %(n)s。") % {"n": dispute.number})
+                    return redirect("petitions:petition_detail", pk=petition.pk)
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             add_service_errors(form, exc)
         except PermissionDenied:

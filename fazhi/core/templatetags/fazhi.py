@@ -1,4 +1,5 @@
 from django import forms, template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -17,3 +18,9 @@ def with_class(field, css: str):
 @register.filter
 def is_checkbox(field) -> bool:
     return isinstance(field.field.widget, forms.CheckboxInput)
+
+
+@register.simple_tag
+def version_field(record):
+    """The version a form was rendered from, posted back so a stale save is refused (core.concurrency)."""
+    return format_html('<input type="hidden" name="version" value="{}">', record.version)

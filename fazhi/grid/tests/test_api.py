@@ -118,3 +118,15 @@ def test_the_api_cannot_link_a_resident_household_or_handler_from_another_grid(c
     assert assign.status_code == 400 and "任职" in assign.content.decode()
     own.refresh_from_db()
     assert own.handler_id is None
+
+
+def test_an_api_edit_over_a_newer_version_is_refused_with_409(client, member):
+    matter = matter_create(actor=None, area=member.grid, category="other", description="原描述", source="phone")
+    url = f"/api/v1/grid/matters/{matter.pk}/"
+    opened = str(matter.version)
+    first = client.patch(url, {"place": "3组"}, content_type="application/json", headers={"If-Match": opened})
+    assert first.status_code == 200 and first.json()["version"] == matter.version + 1
+    stale = client.patch(url, {"place": "5组"}, content_type="application/json", headers={"If-Match": opened})
+    assert stale.status_code == 409 and "记录已被他人修改" in stale.json()["detail"]
+    matter.refresh_from_db()
+    assert matter.place == "3组" and matter.version == int(opened) + 1

@@ -168,3 +168,21 @@ def test_list_pages_use_a_fixed_number_of_queries(client, member, django_assert_
         client.get(reverse(name))  # warm the session and caches
         with django_assert_max_num_queries(14):
             assert client.get(reverse(name)).status_code == 200
+
+
+def test_closing_a_matter_from_a_page_opened_before_someone_else_closed_it_shows_the_conflict(client, member):
+    m = matter_create(actor=None, area=member.grid, category="dispute", description="x", source="phone")
+    url = reverse("grid:matter_transition", args=[m.pk])
+    assert client.post(url, {"version": m.version, "action": "close", "result": "已调解"}).status_code == 302
+    stale = client.post(url, {"version": m.version, "action": "close", "result": "我的办理结果"})
+    assert stale.status_code == 409
+    page = stale.content.decode()
+    assert "我的办理结果" in page and "已调解" in page
+    m.refresh_from_db()
+    assert m.result == "已调解" and [e.action for e in m.events.all()] == ["register", "close"]
+
+
+def test_the_matter_page_posts_back_the_version_it_shows(client, member):
+    m = matter_create(actor=None, area=member.grid, category="dispute", description="x", source="phone")
+    page = client.get(reverse("grid:matter_detail", args=[m.pk])).content.decode()
+    assert f'name="version" value="{m.version}"' in page
