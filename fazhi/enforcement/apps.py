@@ -8,11 +8,21 @@ class EnforcementConfig(AppConfig):
     verbose_name = _("行政执法")
 
     def ready(self) -> None:
-        from fazhi.core.registry import register_deadline_rule, register_demo_loader, register_workbench
-        from fazhi.enforcement import demo, workbench
+        from fazhi.core.registry import (
+            NavItem,
+            register_deadline_rule,
+            register_demo_loader,
+            register_nav,
+            register_workbench,
+        )
+        from fazhi.enforcement import demo, metrics, workbench
 
+        register_nav(NavItem(_("行政执法"), "enforcement:case_list", "enforcement", _("依法行政"), 640))
+        register_nav(NavItem(_("执法人员"), "enforcement:officer_list", "enforcement", _("依法行政"), 641))
+        register_nav(NavItem(_("执法检查与评查"), "enforcement:inspection_list", "enforcement", _("依法行政"), 642))
         register_workbench(workbench.items)
         register_demo_loader(demo.load, order=62)
+        metrics.register_all()
 
         # 行政许可、行政处罚决定7个工作日内公开 (DOMAIN.md LE-04)
         register_deadline_rule(
@@ -21,5 +31,23 @@ class EnforcementConfig(AppConfig):
             days=7,
             unit="working",
             source="国办发〔2018〕118号 行政执法公示制度（DOMAIN.md LE-04）",
+            certainty="V",
+        )
+        # 执法机关、对象、类别、结论等执法结果20个工作日内公开 (DOMAIN.md LE-04)
+        register_deadline_rule(
+            key="enforcement.publish_result",
+            label="行政执法结果公示期限",
+            days=20,
+            unit="working",
+            source="国办发〔2018〕118号 行政执法公示制度（DOMAIN.md LE-04）",
+            certainty="V",
+        )
+        # 决定被撤销、确认违法或要求重新作出的，3个工作日内撤下并说明理由 (行政处罚法 第四十八条; DOMAIN.md LE-05)
+        register_deadline_rule(
+            key="enforcement.withdraw",
+            label="执法公示撤下期限",
+            days=3,
+            unit="working",
+            source="中华人民共和国行政处罚法（2021）第四十八条（DOMAIN.md LE-05）",
             certainty="V",
         )

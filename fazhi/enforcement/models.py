@@ -1,20 +1,45 @@
+import datetime
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
 from fazhi.core.models import TimeStampedModel
+from fazhi.enforcement.choices import (
+    CaseStatus,
+    CaseType,
+    InspectionKind,
+    PublicationKind,
+    RecordKind,
+    RecordStep,
+    ReviewConclusion,
+)
+from fazhi.enforcement.workflow import ACTION_LABELS
+
+# 执法证即将到期的预警期 (issue 6 §3: 60日内到期预警; a platform convention, not law)
+EXPIRY_WARNING = datetime.timedelta(days=60)
+# 执法人员每人每年不少于60学时 (法治政府建设实施纲要(2021—2025年) (三十四); DOMAIN.md LD-09)
+ANNUAL_TRAINING_HOURS = 60
 
 
 class Officer(ScopedModel, TimeStampedModel):
-    """执法人员 with their 行政执法证. Training hours live in the training app and are not shown here."""
+    """执法人员 with their 行政执法证 (纲要 (十五): 证件由省级统一制发 — DOMAIN.md LE-41)."""
 
     scope_module = Module.ENFORCEMENT
 
     name = models.CharField(_("姓名"), max_length=50)
     certificate_no = models.CharField(_("执法证号"), max_length=40)
+    certificate_issuer = models.CharField(_("发证机关"), max_length=100, blank=True)
+    certificate_field = models.CharField(_("执法领域"), max_length=100, blank=True)
     certificate_valid_until = models.DateField(_("执法证有效期至"))
+    # One post per line. The seed report names 一人多岗 among the township's problems.
+    other_posts = models.TextField(_("兼任其他岗位"), blank=True, help_text=_("每行一个岗位"))
 
     class Meta:
         verbose_name = _("执法人员")
@@ -27,31 +52,57 @@ class Officer(ScopedModel, TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def other_post_list(self) -> list[str]:
+        return [line.strip() for line in self.other_posts.splitlines() if line.strip()]
 
-class CaseStatus(models.TextChoices):
-    OPEN = "open", _("立案")
-    LEGAL_REVIEWED = "legal_reviewed", _("法制审核通过")
-    DECIDED = "decided", _("已作出决定")
-    PUBLISHED = "published", _("已公示")
+    @property
+    def several_posts(self) -> bool:
+        return bool(self.other_post_list)
+
+    def certified_on(self, day: datetime.date) -> bool:
+        return self.certificate_valid_until >= day
+
+    def expiring_soon(self, today: datetime.date) -> bool:
+        return today <= self.certificate_valid_until <= today + EXPIRY_WARNING
+
+
+class TrainingRecord(models.Model):
+    officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="trainings", verbose_name=_("执法人员"))
+    on = models.DateField(_("培训日期"))
+    hours = models.DecimalField(
+        _("学时"), max_digits=5, decimal_places=1, validators=[MinValueValidator(Decimal("0.5"))]
+    )
+    topic = models.CharField(_("培训内容"), max_length=200)
+
+    class Meta:
+        verbose_name = _("执法培训记录")
+        verbose_name_plural = _("执法培训记录")
+        ordering = ["-on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.on:%Y-%m-%d} {self.topic}"
 
 
 class EnforcementCase(ScopedModel, TimeStampedModel):
     scope_module = Module.ENFORCEMENT
 
     title = models.CharField(_("案由"), max_length=200)
+    case_type = models.CharField(_("执法类别"), max_length=20, choices=CaseType.choices, default=CaseType.PENALTY)
+    party = models.CharField(_("执法对象"), max_length=100, blank=True)
+    opened_on = models.DateField(_("立案（启动）日期"), default=timezone.localdate)
     is_major = models.BooleanField(_("重大执法决定"), default=False)
     officers = models.ManyToManyField(Officer, blank=True, related_name="cases", verbose_name=_("承办执法人员"))
     status = models.CharField(
         _("状态"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.OPEN, editable=False
     )
     decided_on = models.DateField(_("决定日期"), null=True, blank=True, editable=False)
-    publication_due = models.DateField(_("公示截止日期"), null=True, blank=True, editable=False)
-    published_on = models.DateField(_("公示日期"), null=True, blank=True, editable=False)
+    conclusion = models.TextField(_("执法结论"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("执法案件")
         verbose_name_plural = _("执法案件")
-        ordering = ["-id"]
+        ordering = ["-opened_on", "-id"]
 
     def __str__(self) -> str:
         return self.title
@@ -63,6 +114,7 @@ class CaseEvent(models.Model):
     from_status = models.CharField(_("原状态"), max_length=20, choices=CaseStatus.choices)
     to_status = models.CharField(_("新状态"), max_length=20, choices=CaseStatus.choices)
     on = models.DateField(_("日期"))
+    note = models.CharField(_("说明"), max_length=300, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("操作人")
     )
@@ -70,7 +122,161 @@ class CaseEvent(models.Model):
     class Meta:
         verbose_name = _("案件办理记录")
         verbose_name_plural = _("案件办理记录")
-        ordering = ["id"]
+        ordering = ["on", "id"]
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))
+
+
+class CaseRecord(models.Model):
+    """全过程记录: a document, photo, audio or video file attached at one step of a case (DOMAIN.md LE-07)."""
+
+    case = models.ForeignKey(EnforcementCase, on_delete=models.CASCADE, related_name="records", verbose_name=_("案件"))
+    step = models.CharField(_("环节"), max_length=20, choices=RecordStep.choices)
+    kind = models.CharField(_("记录形式"), max_length=10, choices=RecordKind.choices)
+    file = models.FileField(_("文件"), upload_to="enforcement/records/%Y/%m/")
+    name = models.CharField(_("文件名"), max_length=200)
+    size = models.PositiveBigIntegerField(_("大小（字节）"))
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
+    )
+
+    class Meta:
+        verbose_name = _("全过程记录")
+        verbose_name_plural = _("全过程记录")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LegalReview(models.Model):
+    """法制审核 书面意见 (国办发〔2018〕118号; 行政处罚法 第五十八条; DOMAIN.md LE-10/LE-13)."""
+
+    case = models.ForeignKey(
+        EnforcementCase, on_delete=models.CASCADE, related_name="legal_reviews", verbose_name=_("案件")
+    )
+    reviewer = models.CharField(_("审核人员"), max_length=50)
+    reviewed_on = models.DateField(_("审核日期"))
+    conclusion = models.CharField(_("审核结论"), max_length=10, choices=ReviewConclusion.choices)
+    opinion = models.TextField(_("审核意见"))
+
+    class Meta:
+        verbose_name = _("法制审核")
+        verbose_name_plural = _("法制审核")
+        ordering = ["reviewed_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.reviewed_on:%Y-%m-%d} {self.get_conclusion_display()}"
+
+
+class PublicationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(case__in=EnforcementCase.objects.visible_to(user))
+
+
+class Publication(models.Model):
+    """事后公开 on the public site (国办发〔2018〕118号; DOMAIN.md LE-04/LE-05)."""
+
+    case = models.ForeignKey(
+        EnforcementCase, on_delete=models.CASCADE, related_name="publications", verbose_name=_("案件")
+    )
+    kind = models.CharField(_("公示类别"), max_length=10, choices=PublicationKind.choices)
+    title = models.CharField(_("公示标题"), max_length=200)
+    text = models.TextField(_("公示内容"))
+    due_on = models.DateField(_("公示期限"))
+    published_on = models.DateField(_("公示日期"), null=True, blank=True)
+    revoked_on = models.DateField(_("决定撤销（确认违法）日期"), null=True, blank=True)
+    withdraw_due = models.DateField(_("撤下期限"), null=True, blank=True)
+    withdrawn_on = models.DateField(_("撤下日期"), null=True, blank=True)
+    withdraw_reason = models.CharField(_("撤下说明"), max_length=300, blank=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("执法公示")
+        verbose_name_plural = _("执法公示")
+        ordering = ["-published_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(published_on__isnull=False),
+                name="enforcement_withdrawn_after_published",
+                violation_error_message=_("未公示的内容无需撤下。"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Inspection(ScopedModel, TimeStampedModel):
+    """执法检查 / 案卷评查 (纲要 (二十六); DOMAIN.md GY-10) with the problems found and their rectification."""
+
+    scope_module = Module.ENFORCEMENT
+
+    kind = models.CharField(_("类别"), max_length=20, choices=InspectionKind.choices)
+    held_on = models.DateField(_("检查日期"))
+    scope = models.CharField(_("检查范围"), max_length=200)
+    inspector = models.CharField(_("检查单位（人员）"), max_length=100)
+    files_inspected = models.PositiveIntegerField(_("评查案卷数"), default=0)
+    summary = models.TextField(_("检查情况"), blank=True)
+
+    class Meta:
+        verbose_name = _("执法检查与案卷评查")
+        verbose_name_plural = _("执法检查与案卷评查")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d} {self.scope}"
+
+
+class Problem(models.Model):
+    """A problem found, tracked 问题→措施→期限→销号 (法治政府建设与责任落实督察工作规定 第十八条; DOMAIN.md AR-10)."""
+
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.CASCADE, related_name="problems", verbose_name=_("检查")
+    )
+    description = models.CharField(_("发现问题"), max_length=300)
+    due_on = models.DateField(_("整改期限"))
+    rectification = models.TextField(_("整改措施"), blank=True)
+    rectified_on = models.DateField(_("整改完成日期"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("发现问题")
+        verbose_name_plural = _("发现问题")
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rectified_on__isnull=True) | ~Q(rectification=""),
+                name="enforcement_rectified_has_measures",
+                violation_error_message=_("整改完成须写明整改措施。"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class JointAction(ScopedModel, TimeStampedModel):
+    """联合执法 with other departments."""
+
+    scope_module = Module.ENFORCEMENT
+
+    held_on = models.DateField(_("执法日期"))
+    departments = models.CharField(_("参与部门"), max_length=300)
+    subject = models.CharField(_("执法事项"), max_length=200)
+    result = models.TextField(_("执法结果"), blank=True)
+
+    class Meta:
+        verbose_name = _("联合执法")
+        verbose_name_plural = _("联合执法")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d} {self.subject}"

@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
-from fazhi.enforcement.models import CaseStatus as S
+from django.utils.translation import gettext_lazy as _
+
+from fazhi.enforcement.choices import CaseStatus as S
 
 
 @dataclass(frozen=True)
@@ -15,15 +17,21 @@ class Transition:
 
 
 TRANSITIONS = [
-    # 重大执法决定法制审核 (DOMAIN.md LE-10)
-    Transition(S.OPEN, "legal_review", S.LEGAL_REVIEWED, "enforcement.change", "two_certified_officers"),
+    # 重大执法决定法制审核 (国办发〔2018〕118号; DOMAIN.md LE-10)
+    Transition(S.OPEN, "legal_review", S.LEGAL_REVIEWED, "enforcement.change", "review_approved"),
     Transition(S.OPEN, "decide", S.DECIDED, "enforcement.change", "decide_allowed"),
     Transition(S.LEGAL_REVIEWED, "decide", S.DECIDED, "enforcement.change", "decide_allowed"),
     # 事后公开 (DOMAIN.md LE-04)
     Transition(S.DECIDED, "publish", S.PUBLISHED, "enforcement.change"),
 ]
 
-ACTION_LABELS = {"legal_review": "法制审核通过", "decide": "作出决定", "publish": "公示"}
+ACTION_LABELS = {
+    "assign": _("指派执法人员"),
+    "legal_review": _("法制审核通过"),
+    "decide": _("作出决定"),
+    "publish": _("公示"),
+    "withdraw": _("撤下公示"),
+}
 
 
 def find(source: str, action: str) -> Transition | None:

@@ -1,0 +1,172 @@
+"""Read-only API of the enforcement records, each starting from the caller's scope (writes go through pages)."""
+
+from rest_framework import serializers, viewsets
+from rest_framework.permissions import BasePermission
+
+from fazhi.enforcement.models import (
+    EnforcementCase,
+    Inspection,
+    JointAction,
+    Officer,
+    Problem,
+    Publication,
+    TrainingRecord,
+)
+
+
+class CanViewEnforcement(BasePermission):
+    def has_permission(self, request, view) -> bool:
+        return request.user.has_perm("enforcement.view")
+
+
+class OfficerSerializer(serializers.ModelSerializer):
+    other_posts = serializers.ListField(source="other_post_list", child=serializers.CharField(), read_only=True)
+
+    class Meta:
+        model = Officer
+        fields = [
+            "id",
+            "area",
+            "name",
+            "certificate_no",
+            "certificate_issuer",
+            "certificate_field",
+            "certificate_valid_until",
+            "other_posts",
+        ]
+
+
+class TrainingRecordSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TrainingRecord
+        fields = ["id", "officer", "on", "hours", "topic"]
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = EnforcementCase
+        fields = [
+            "id",
+            "area",
+            "title",
+            "case_type",
+            "opened_on",
+            "is_major",
+            "officers",
+            "status",
+            "decided_on",
+            "conclusion",
+        ]
+
+
+class PublicationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Publication
+        fields = [
+            "id",
+            "case",
+            "kind",
+            "title",
+            "text",
+            "due_on",
+            "published_on",
+            "revoked_on",
+            "withdraw_due",
+            "withdrawn_on",
+            "withdraw_reason",
+        ]
+
+
+class ProblemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Problem
+        fields = ["id", "description", "due_on", "rectification", "rectified_on"]
+
+
+class InspectionSerializer(serializers.ModelSerializer):
+    problems = ProblemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Inspection
+        fields = ["id", "area", "kind", "held_on", "scope", "inspector", "files_inspected", "summary", "problems"]
+
+
+class JointActionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = JointAction
+        fields = ["id", "area", "held_on", "departments", "subject", "result"]
+
+
+class _Scoped(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [CanViewEnforcement]
+
+
+class OfficerViewSet(_Scoped):
+    """执法人员及执法证."""
+
+    serializer_class = OfficerSerializer
+    filterset_fields = ["area"]
+
+    def get_queryset(self):
+        return Officer.objects.visible_to(self.request.user).order_by("name")
+
+
+class TrainingRecordViewSet(_Scoped):
+    """执法人员培训学时."""
+
+    serializer_class = TrainingRecordSerializer
+    filterset_fields = ["officer"]
+
+    def get_queryset(self):
+        officers = Officer.objects.visible_to(self.request.user)
+        return TrainingRecord.objects.filter(officer__in=officers).order_by("-on", "-id")
+
+
+class CaseViewSet(_Scoped):
+    """行政执法案件 (party names are not exposed)."""
+
+    serializer_class = CaseSerializer
+    filterset_fields = ["area", "case_type", "status", "is_major"]
+
+    def get_queryset(self):
+        return EnforcementCase.objects.visible_to(self.request.user).prefetch_related("officers").order_by("-id")
+
+
+class PublicationViewSet(_Scoped):
+    """执法公示."""
+
+    serializer_class = PublicationSerializer
+    filterset_fields = ["case", "kind"]
+
+    def get_queryset(self):
+        return Publication.objects.visible_to(self.request.user).order_by("-id")
+
+
+class InspectionViewSet(_Scoped):
+    """执法检查、案卷评查及发现问题."""
+
+    serializer_class = InspectionSerializer
+    filterset_fields = ["area", "kind"]
+
+    def get_queryset(self):
+        return Inspection.objects.visible_to(self.request.user).prefetch_related("problems").order_by("-id")
+
+
+class JointActionViewSet(_Scoped):
+    """联合执法."""
+
+    serializer_class = JointActionSerializer
+    filterset_fields = ["area"]
+
+    def get_queryset(self):
+        return JointAction.objects.visible_to(self.request.user).order_by("-id")
+
+
+ROUTES = [
+    ("enforcement/officers", OfficerViewSet, "enforcement-officer"),
+    ("enforcement/trainings", TrainingRecordViewSet, "enforcement-training"),
+    ("enforcement/cases", CaseViewSet, "enforcement-case"),
+    ("enforcement/publications", PublicationViewSet, "enforcement-publication"),
+    ("enforcement/inspections", InspectionViewSet, "enforcement-inspection"),
+    ("enforcement/joint-actions", JointActionViewSet, "enforcement-joint-action"),
+]
