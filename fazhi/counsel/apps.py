@@ -12,5 +12,7 @@ class CounselConfig(AppConfig):
         from fazhi.counsel import demo, metrics
 
         register_nav(NavItem(_("法律服务"), "counsel:home", "counsel", _("普法与学法"), 520))
+        register_nav(NavItem(_("合同合法性审查"), "counsel:contract_list", "counsel", _("依法行政"), 650))
+        register_nav(NavItem(_("行政复议与诉讼"), "counsel:legal_case_list", "counsel", _("依法行政"), 651))
         metrics.register_all()
         register_demo_loader(demo.load, order=52)

@@ -9,3 +9,32 @@ class OpinionKind(models.TextChoices):
     DECISION_REVIEW = "decision_review", _("重大决策合法性审查")
     LITIGATION = "litigation", _("代理复议诉讼")
     OTHER = "other", _("其他")
+
+
+class ReviewConclusion(models.TextChoices):
+    PASSED = "passed", _("通过")
+    PASSED_WITH_CHANGES = "passed_with_changes", _("修改后通过")
+    REJECTED = "rejected", _("不通过")
+
+
+PASSING_CONCLUSIONS = [ReviewConclusion.PASSED, ReviewConclusion.PASSED_WITH_CHANGES]
+
+
+class CaseKind(models.TextChoices):
+    RECONSIDERATION = "reconsideration", _("行政复议")
+    LITIGATION = "litigation", _("行政诉讼")
+
+
+class CaseOutcome(models.TextChoices):
+    PENDING = "pending", _("审理中")
+    UPHELD = "upheld", _("维持")
+    REVOKED = "revoked", _("撤销")
+    VARIED = "varied", _("变更")
+    CONFIRMED_ILLEGAL = "confirmed_illegal", _("确认违法")
+    DISMISSED = "dismissed", _("驳回")
+    SETTLED = "settled", _("和解")
+    WITHDRAWN = "withdrawn", _("撤回")
+
+
+# Outcomes against the township (败诉/被纠错): its act was revoked, varied or confirmed illegal.
+LOSING_OUTCOMES = [CaseOutcome.REVOKED, CaseOutcome.VARIED, CaseOutcome.CONFIRMED_ILLEGAL]

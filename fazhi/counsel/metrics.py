@@ -1,9 +1,14 @@
-"""Figures the counsel app contributes: legal advisers, their duty days and opinions, consultations."""
+"""Figures the counsel app contributes: legal advisers, their duty days and opinions, consultations, contract
+reviews (pass rate = passed / reviewed, both record lists), reconsideration and litigation cases, losses and
+leaders' court appearances."""
+
+from functools import partial
 
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.metrics import Period, register
 from fazhi.counsel import selectors
+from fazhi.counsel.choices import CaseKind
 
 SECTION = _("注重全民守法，强化普法宣传")
 SECTION_ADMIN = _("完善制度体系，提升依法行政水平")
@@ -56,4 +61,53 @@ def register_all() -> None:
         unit=_("份"),
         section=SECTION_ADMIN,
         records=selectors.opinions_in,
+    )
+    register(
+        key="counsel.contracts_reviewed",
+        label=_("合同合法性审查"),
+        unit=_("件"),
+        section=SECTION_ADMIN,
+        records=selectors.contracts_reviewed_in,
+    )
+    register(
+        key="counsel.contracts_passed",
+        label=_("合同合法性审查通过"),
+        unit=_("件"),
+        section=SECTION_ADMIN,
+        records=selectors.contracts_passed_in,
+    )
+    register(
+        key="counsel.reconsiderations",
+        label=_("行政复议案件"),
+        unit=_("件"),
+        section=SECTION_ADMIN,
+        records=partial(selectors.legal_cases_in, kind=CaseKind.RECONSIDERATION),
+    )
+    register(
+        key="counsel.litigations",
+        label=_("行政诉讼案件"),
+        unit=_("件"),
+        section=SECTION_ADMIN,
+        records=partial(selectors.legal_cases_in, kind=CaseKind.LITIGATION),
+    )
+    register(
+        key="counsel.legal_case_losses",
+        label=_("行政复议被纠错、行政诉讼败诉"),
+        unit=_("件"),
+        section=SECTION_ADMIN,
+        records=selectors.legal_cases_lost_in,
+    )
+    register(
+        key="counsel.court_appearances",
+        label=_("行政机关负责人出庭应诉"),
+        unit=_("次"),
+        section=SECTION_ADMIN,
+        records=selectors.court_appearances_in,
+    )
+    register(
+        key="counsel.principal_court_appearances",
+        label=_("主要负责人出庭应诉"),
+        unit=_("次"),
+        section=SECTION_ADMIN,
+        records=partial(selectors.court_appearances_in, principal_only=True),
     )

@@ -4,7 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
-from fazhi.counsel.choices import OpinionKind
+from fazhi.counsel.choices import (
+    LOSING_OUTCOMES,
+    PASSING_CONCLUSIONS,
+    CaseKind,
+    CaseOutcome,
+    OpinionKind,
+    ReviewConclusion,
+)
 
 
 class Adviser(ScopedModel):
@@ -100,3 +107,101 @@ class Consultation(ScopedModel):
         if len(name) == 2:
             return name[0] + "*"
         return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+class ContractReview(ScopedModel):
+    """合同合法性审查: a contract the township (or a village) means to sign, reviewed before signing."""
+
+    scope_module = Module.COUNSEL
+
+    title = models.CharField(_("合同名称"), max_length=200)
+    counterparty = models.CharField(_("合同相对方"), max_length=120)
+    amount = models.DecimalField(_("合同金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True)
+    drafting_unit = models.CharField(_("承办（起草）单位"), max_length=80)
+    submitted_on = models.DateField(_("送审日期"))
+    reviewer = models.ForeignKey(
+        Adviser,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contract_reviews",
+        verbose_name=_("审查顾问"),
+    )
+    reviewed_on = models.DateField(_("审查日期"), null=True, blank=True)
+    conclusion = models.CharField(_("审查结论"), max_length=30, choices=ReviewConclusion.choices, blank=True)
+    opinion = models.TextField(_("审查意见"), blank=True)
+    signed_on = models.DateField(_("签订日期"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("合同合法性审查")
+        verbose_name_plural = _("合同合法性审查")
+        ordering = ["-submitted_on", "-id"]
+        constraints = [
+            # 合法性审查 before signing (see services.contract_sign) also holds in the database.
+            models.CheckConstraint(
+                condition=Q(signed_on__isnull=True) | Q(conclusion__in=PASSING_CONCLUSIONS),
+                name="counsel_contract_signed_after_passing_review",
+                violation_error_message=_("合同未经合法性审查通过，不得签订。"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_passed(self) -> bool:
+        return self.conclusion in PASSING_CONCLUSIONS
+
+
+class LegalCase(ScopedModel):
+    """行政复议、行政诉讼 case in which the township (or its village) is the respondent/defendant."""
+
+    scope_module = Module.COUNSEL
+
+    kind = models.CharField(_("类别"), max_length=20, choices=CaseKind.choices)
+    case_number = models.CharField(_("案号"), max_length=60)
+    claimant = models.CharField(_("申请人（原告）"), max_length=120)
+    subject = models.CharField(_("被申请（被诉）行为"), max_length=200)
+    filed_on = models.DateField(_("受理（立案）日期"))
+    organ = models.CharField(_("复议机关（法院）"), max_length=80)
+    outcome = models.CharField(_("结果"), max_length=20, choices=CaseOutcome.choices, default=CaseOutcome.PENDING)
+    closed_on = models.DateField(_("结案日期"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("行政复议、诉讼案件")
+        verbose_name_plural = _("行政复议、诉讼案件")
+        ordering = ["-filed_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "case_number"], name="counsel_legal_case_number_unique"),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True, outcome=CaseOutcome.PENDING)
+                | (Q(closed_on__isnull=False) & ~Q(outcome=CaseOutcome.PENDING)),
+                name="counsel_legal_case_closed_with_outcome",
+                violation_error_message=_("结案须同时填写结果和结案日期。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_number} {self.subject}"
+
+    @property
+    def is_lost(self) -> bool:
+        return self.outcome in LOSING_OUTCOMES
+
+
+class CourtAppearance(models.Model):
+    """负责人出庭应诉: who appeared for the township at a hearing (行政诉讼法 第三条第三款; DOMAIN.md REC-05)."""
+
+    case = models.ForeignKey(LegalCase, on_delete=models.CASCADE, related_name="appearances", verbose_name=_("案件"))
+    hearing_on = models.DateField(_("开庭日期"))
+    leader_name = models.CharField(_("出庭负责人"), max_length=40)
+    leader_post = models.CharField(_("职务"), max_length=40)
+    is_principal = models.BooleanField(_("是否主要负责人"), default=False)
+
+    class Meta:
+        verbose_name = _("负责人出庭应诉")
+        verbose_name_plural = _("负责人出庭应诉")
+        ordering = ["-hearing_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.hearing_on:%Y-%m-%d} {self.leader_name}"

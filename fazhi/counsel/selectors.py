@@ -2,8 +2,10 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from fazhi.areas.models import Area, subtree_q
+from fazhi.areas.scoping import scope_q
 from fazhi.core.metrics import Period
-from fazhi.counsel.models import Adviser, Consultation, DutyDay, Opinion
+from fazhi.counsel.choices import LOSING_OUTCOMES, PASSING_CONCLUSIONS
+from fazhi.counsel.models import Adviser, Consultation, ContractReview, CourtAppearance, DutyDay, LegalCase, Opinion
 
 
 def adviser_list(*, user, year: int | None = None) -> QuerySet:
@@ -32,6 +34,41 @@ def consultation_list(*, user, year: int | None = None) -> QuerySet:
     return qs.filter(received_on__year=year) if year else qs
 
 
+def contract_list(*, user, year: int | None = None) -> QuerySet:
+    qs = ContractReview.objects.visible_to(user).select_related("area", "reviewer")
+    return qs.filter(submitted_on__year=year) if year else qs
+
+
+def contract_get(*, user, pk: int) -> ContractReview:
+    contract = contract_list(user=user).filter(pk=pk).first()
+    if contract is None:
+        raise Http404
+    return contract
+
+
+def legal_case_list(*, user, year: int | None = None) -> QuerySet:
+    qs = (
+        LegalCase.objects.visible_to(user)
+        .select_related("area")
+        .annotate(n_appearances=Count("appearances"))
+        .order_by("-filed_on", "-id")
+    )
+    return qs.filter(filed_on__year=year) if year else qs
+
+
+def legal_case_get(*, user, pk: int) -> LegalCase:
+    case = LegalCase.objects.visible_to(user).select_related("area").filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def court_appearance_list(*, user) -> QuerySet:
+    return CourtAppearance.objects.filter(scope_q(user, Adviser.scope_module, field="case__area__path")).select_related(
+        "case"
+    )
+
+
 # --- figures ---
 
 
@@ -51,3 +88,32 @@ def opinions_in(*, area: Area, period: Period) -> QuerySet:
 
 def advisers_in(*, area: Area, period: Period) -> QuerySet:
     return Adviser.objects.filter(subtree_q(area.path), contract_from__lte=period.end, contract_to__gte=period.start)
+
+
+def contracts_reviewed_in(*, area: Area, period: Period) -> QuerySet:
+    return ContractReview.objects.filter(
+        subtree_q(area.path), reviewed_on__gte=period.start, reviewed_on__lte=period.end
+    )
+
+
+def contracts_passed_in(*, area: Area, period: Period) -> QuerySet:
+    return contracts_reviewed_in(area=area, period=period).filter(conclusion__in=PASSING_CONCLUSIONS)
+
+
+def legal_cases_in(*, area: Area, period: Period, kind: str = "") -> QuerySet:
+    qs = LegalCase.objects.filter(subtree_q(area.path), filed_on__gte=period.start, filed_on__lte=period.end)
+    return qs.filter(kind=kind) if kind else qs
+
+
+def legal_cases_lost_in(*, area: Area, period: Period) -> QuerySet:
+    """Cases closed in the period against the township (撤销、变更、确认违法)."""
+    return LegalCase.objects.filter(
+        subtree_q(area.path), closed_on__gte=period.start, closed_on__lte=period.end, outcome__in=LOSING_OUTCOMES
+    )
+
+
+def court_appearances_in(*, area: Area, period: Period, principal_only: bool = False) -> QuerySet:
+    qs = CourtAppearance.objects.filter(
+        subtree_q(area.path, "case__area__path"), hearing_on__gte=period.start, hearing_on__lte=period.end
+    )
+    return qs.filter(is_principal=True) if principal_only else qs

@@ -1,6 +1,7 @@
 """Every write of the counsel app: keyword-only, atomic, full_clean(), scope re-checked."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +11,8 @@ from django.utils.translation import gettext as _
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import require_area_writable, require_change
-from fazhi.counsel.models import Adviser, Consultation, DutyDay, Opinion
+from fazhi.counsel.choices import CaseKind, CaseOutcome, ReviewConclusion
+from fazhi.counsel.models import Adviser, Consultation, ContractReview, CourtAppearance, DutyDay, LegalCase, Opinion
 
 
 def _not_future(field: str, day: datetime.date) -> None:
@@ -90,6 +92,163 @@ def consultation_create(
             person=person.strip(),
             referred_to_mediation=referred_to_mediation,
             adviser=adviser,
+        )
+        row.full_clean()
+        row.save()
+    return row
+
+
+# --- 合同合法性审查 -------------------------------------------------------------------------------------------------
+
+
+def contract_create(
+    *,
+    actor,
+    area: Area,
+    title: str,
+    counterparty: str,
+    drafting_unit: str,
+    submitted_on: datetime.date,
+    amount: Decimal | None = None,
+) -> ContractReview:
+    require_area_writable(actor, Module.COUNSEL, area)
+    _not_future("submitted_on", submitted_on)
+    if amount is not None and amount < 0:
+        raise ValidationError({"amount": _("合同金额不能为负数。")})
+    with transaction.atomic():
+        contract = ContractReview(
+            area=area,
+            title=title.strip(),
+            counterparty=counterparty.strip(),
+            drafting_unit=drafting_unit.strip(),
+            submitted_on=submitted_on,
+            amount=amount,
+        )
+        contract.full_clean()
+        contract.save()
+    return contract
+
+
+def contract_review(
+    *,
+    actor,
+    contract: ContractReview,
+    reviewer: Adviser,
+    reviewed_on: datetime.date,
+    conclusion: str,
+    opinion: str = "",
+) -> ContractReview:
+    if actor is not None:
+        require_change(actor, contract)
+    if not reviewer.area.contains(contract.area):
+        raise ValidationError({"reviewer": _("所选顾问不服务于该合同所属区划。")})
+    _not_future("reviewed_on", reviewed_on)
+    _in_contract(reviewer, reviewed_on, "reviewed_on")
+    if reviewed_on < contract.submitted_on:
+        raise ValidationError({"reviewed_on": _("审查日期不能早于送审日期。")})
+    if conclusion != ReviewConclusion.PASSED and not opinion.strip():
+        raise ValidationError({"opinion": _("修改后通过或不通过的，须写明审查意见。")})
+    with transaction.atomic():
+        contract = ContractReview.objects.select_for_update().get(pk=contract.pk)
+        if contract.signed_on:
+            raise ValidationError(_("合同已签订，不能再修改审查结论。"))
+        contract.reviewer, contract.reviewed_on = reviewer, reviewed_on
+        contract.conclusion, contract.opinion = conclusion, opinion.strip()
+        contract.full_clean()
+        contract.save()
+    return contract
+
+
+def contract_sign(*, actor, contract: ContractReview, signed_on: datetime.date) -> ContractReview:
+    if actor is not None:
+        require_change(actor, contract)
+    _not_future("signed_on", signed_on)
+    with transaction.atomic():
+        contract = ContractReview.objects.select_for_update().get(pk=contract.pk)
+        if contract.signed_on:
+            raise ValidationError(_("该合同已登记签订。"))
+        # 合同合法性审查 precedes signing: the general 合法性审查 requirement of 法治政府建设实施纲要（2021—2025年）;
+        # DOMAIN.md lists no contract-specific article, so this gate is our convention [C].
+        if not contract.is_passed:
+            raise ValidationError(_("合同未经合法性审查通过，不得签订。"))
+        if signed_on < contract.reviewed_on:
+            raise ValidationError({"signed_on": _("签订日期不能早于审查日期。")})
+        contract.signed_on = signed_on
+        contract.full_clean()
+        contract.save(update_fields=["signed_on"])
+    return contract
+
+
+# --- 行政复议、行政诉讼 ---------------------------------------------------------------------------------------------
+
+
+def legal_case_create(
+    *,
+    actor,
+    area: Area,
+    kind: str,
+    case_number: str,
+    claimant: str,
+    subject: str,
+    filed_on: datetime.date,
+    organ: str,
+) -> LegalCase:
+    require_area_writable(actor, Module.COUNSEL, area)
+    _not_future("filed_on", filed_on)
+    case_number = case_number.strip()
+    with transaction.atomic():
+        if LegalCase.objects.filter(kind=kind, case_number=case_number).exists():
+            raise ValidationError({"case_number": _("该案号已登记。")})
+        case = LegalCase(
+            area=area,
+            kind=kind,
+            case_number=case_number,
+            claimant=claimant.strip(),
+            subject=subject.strip(),
+            filed_on=filed_on,
+            organ=organ.strip(),
+        )
+        case.full_clean()
+        case.save()
+    return case
+
+
+def legal_case_close(*, actor, case: LegalCase, outcome: str, closed_on: datetime.date) -> LegalCase:
+    if actor is not None:
+        require_change(actor, case)
+    _not_future("closed_on", closed_on)
+    if outcome == CaseOutcome.PENDING:
+        raise ValidationError({"outcome": _("请选择案件结果。")})
+    with transaction.atomic():
+        case = LegalCase.objects.select_for_update().get(pk=case.pk)
+        if case.closed_on:
+            raise ValidationError(_("该案件已结案。"))
+        if closed_on < case.filed_on:
+            raise ValidationError({"closed_on": _("结案日期不能早于受理（立案）日期。")})
+        case.outcome, case.closed_on = outcome, closed_on
+        case.full_clean()
+        case.save(update_fields=["outcome", "closed_on"])
+    return case
+
+
+def court_appearance_add(
+    *, actor, case: LegalCase, hearing_on: datetime.date, leader_name: str, leader_post: str, is_principal: bool
+) -> CourtAppearance:
+    if actor is not None:
+        require_change(actor, case)
+    # 负责人出庭应诉 is a duty in 行政诉讼 (行政诉讼法 第三条第三款; 纲要(二十三); DOMAIN.md REC-05).
+    if case.kind != CaseKind.LITIGATION:
+        raise ValidationError(_("出庭应诉只登记于行政诉讼案件。"))
+    _not_future("hearing_on", hearing_on)
+    if hearing_on < case.filed_on:
+        raise ValidationError({"hearing_on": _("开庭日期不能早于立案日期。")})
+    with transaction.atomic():
+        row = CourtAppearance(
+            case=case,
+            hearing_on=hearing_on,
+            leader_name=leader_name.strip(),
+            leader_post=leader_post.strip(),
+            is_principal=is_principal,
         )
         row.full_clean()
         row.save()

@@ -8,9 +8,10 @@ class DisclosureConfig(AppConfig):
     verbose_name = _("公开栏")
 
     def ready(self) -> None:
-        from fazhi.core.registry import register_demo_loader, register_workbench
+        from fazhi.core.registry import NavItem, register_demo_loader, register_nav, register_workbench
         from fazhi.disclosure import demo, metrics, workbench
 
+        register_nav(NavItem(_("公开栏"), "disclosure:board_list", "disclosure", _("依法行政"), 660))
         register_workbench(workbench.items)
         register_demo_loader(demo.load, order=63)
         metrics.register_all()

@@ -1,3 +1,4 @@
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -42,8 +43,13 @@ class Posting(TimeStampedModel):
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="postings", verbose_name=_("公开栏"))
     title = models.CharField(_("公开事项"), max_length=200)
     period_end = models.DateField(_("所属期间截止日"))
+    text = models.TextField(_("公开内容"), blank=True)
     posted_on = models.DateField(_("张贴日期"))
+    # Set once by the service from the board's frequency, so the on-time figure is a plain query.
+    due_on = models.DateField(_("应公开日期"))
     removed_on = models.DateField(_("撤下日期"), null=True, blank=True)
+    published_on = models.DateField(_("网上发布日期"), null=True, blank=True)
+    withdrawn_on = models.DateField(_("网上撤回日期"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("公开记录")
@@ -52,3 +58,38 @@ class Posting(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_on is not None and self.withdrawn_on is None
+
+    @property
+    def is_on_time(self) -> bool:
+        return self.posted_on <= self.due_on
+
+    @property
+    def board_label(self) -> str:
+        return f"{self.board.area.name} · {self.board.get_category_display()}"
+
+
+ATTACHMENT_EXTENSIONS = ["jpg", "jpeg", "png", "pdf", "doc", "docx", "xls", "xlsx"]
+
+
+class PostingAttachment(models.Model):
+    posting = models.ForeignKey(
+        Posting, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("公开记录")
+    )
+    file = models.FileField(
+        _("文件"), upload_to="disclosure/%Y/%m/", validators=[FileExtensionValidator(ATTACHMENT_EXTENSIONS)]
+    )
+    name = models.CharField(_("文件名"), max_length=200)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("公开附件")
+        verbose_name_plural = _("公开附件")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name

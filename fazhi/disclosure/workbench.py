@@ -1,5 +1,6 @@
 """Workbench: boards whose required posting is overdue (DOMAIN.md VPO-02, CQ-V-05), from the user's scope."""
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,13 +14,13 @@ def items(user) -> list[WorkItem]:
         return []
     today = timezone.localdate()
     result = []
-    for board in Board.objects.visible_to(user).select_related("area")[:200]:
+    for board in Board.objects.visible_to(user).select_related("area").prefetch_related("postings")[:200]:
         if board_is_overdue(board, today):
             due = posting_due(period_end_before(today, board.frequency))
             result.append(
                 WorkItem(
                     title=_("%(a)s%(c)s公开栏逾期未公开") % {"a": board.area.name, "c": board.get_category_display()},
-                    url="",
+                    url=reverse("disclosure:board_detail", args=[board.pk]),
                     kind=_("公开栏"),
                     due=due,
                     overdue=True,

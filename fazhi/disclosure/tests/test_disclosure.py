@@ -52,6 +52,7 @@ def test_overdue_until_posted(board, cadre):
 def test_workbench_scoped(world, board, cadre):
     found = items(cadre)
     assert len(found) == 1 and "新红村财务公开栏逾期未公开" == found[0].title and found[0].overdue
+    assert found[0].url == f"/disclosure/{board.pk}/"
     assert items(world.user(Role.MEDIATOR)) == []
 
 
@@ -94,10 +95,16 @@ def test_demo_idempotent_and_metrics(world):
     from fazhi.core.metrics import Period
     from fazhi.disclosure import demo, metrics
 
-    ctx = {"villages": [(world.village, [world.grid])]}
+    ctx = {"township": world.township, "villages": [(world.village, [world.grid])]}
     demo.load(ctx)
     demo.load(ctx)
-    assert Board.objects.count() == 4 and Posting.objects.count() == 9
-    assert metrics.postings(area=world.township, period=Period.year(2023)).count() == 9
-    assert metrics.postings(area=world.foreign_county, period=Period.year(2023)).count() == 0
-    assert metrics.boards(area=world.township, period=Period.year(2099)).count() == 4
+    # 治平乡: 党务(4) + 财务(4, quarterly) + 服务(2); 新红村: 党务(4) + 村务(4) + 财务(12) + 服务(2)
+    assert Board.objects.count() == 7 and Posting.objects.count() == 32
+    year = Period.year(2023)
+    total = metrics.postings(area=world.township, period=year).count()
+    on_time = metrics.postings_on_time(area=world.township, period=year).count()
+    # Counted by posting date: the five Q4/December postings went up in January 2024.
+    assert total == 27 and 0 < on_time < total
+    assert metrics.postings(area=world.village, period=year, category=BoardCategory.FINANCE).count() == 11
+    assert metrics.postings(area=world.foreign_county, period=year).count() == 0
+    assert metrics.boards(area=world.township, period=Period.year(2099)).count() == 7

@@ -1,0 +1,72 @@
+from rest_framework import serializers, viewsets
+from rest_framework.permissions import BasePermission
+
+from fazhi.accounts.roles import Module
+from fazhi.areas.scoping import scope_q
+from fazhi.disclosure.models import Board, Posting
+
+
+class CanViewDisclosure(BasePermission):
+    def has_permission(self, request, view) -> bool:
+        return request.user.has_perm("disclosure.view")
+
+
+class BoardSerializer(serializers.ModelSerializer):
+    area_name = serializers.CharField(source="area.name", read_only=True)
+
+    class Meta:
+        model = Board
+        fields = ["id", "area", "area_name", "category", "frequency", "location"]
+
+
+class PostingSerializer(serializers.ModelSerializer):
+    board_label = serializers.CharField(read_only=True)
+    is_on_time = serializers.BooleanField(read_only=True)
+    is_published = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Posting
+        fields = [
+            "id",
+            "board",
+            "board_label",
+            "title",
+            "text",
+            "period_end",
+            "due_on",
+            "posted_on",
+            "is_on_time",
+            "removed_on",
+            "published_on",
+            "withdrawn_on",
+            "is_published",
+        ]
+
+
+class BoardViewSet(viewsets.ReadOnlyModelViewSet):
+    """公开栏 within the caller's scope."""
+
+    serializer_class = BoardSerializer
+    permission_classes = [CanViewDisclosure]
+    filterset_fields = ["area", "category", "frequency"]
+
+    def get_queryset(self):
+        return Board.objects.visible_to(self.request.user).select_related("area")
+
+
+class PostingViewSet(viewsets.ReadOnlyModelViewSet):
+    """公开事项 of the boards within the caller's scope."""
+
+    serializer_class = PostingSerializer
+    permission_classes = [CanViewDisclosure]
+    filterset_fields = ["board", "board__category"]
+
+    def get_queryset(self):
+        scope = scope_q(self.request.user, Module.DISCLOSURE, field="board__area__path")
+        return Posting.objects.filter(scope).select_related("board__area")
+
+
+ROUTES = [
+    ("disclosure/boards", BoardViewSet, "disclosure-board"),
+    ("disclosure/postings", PostingViewSet, "disclosure-posting"),
+]

@@ -1,0 +1,163 @@
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import Http404
+
+from fazhi.accounts.roles import Role
+from fazhi.disclosure.models import BoardCategory, Frequency, Posting, PostingAttachment
+from fazhi.disclosure.selectors import board_list, published_posting_list
+from fazhi.disclosure.services import (
+    board_create,
+    board_next_due,
+    posting_create,
+    posting_publish,
+    posting_update,
+    posting_withdraw,
+)
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+APRIL_END, MAY_8 = D(2023, 4, 30), D(2023, 5, 8)
+
+
+@pytest.fixture
+def cadre(world):
+    return world.user(Role.VILLAGE_CADRE)
+
+
+def _board(area, category=BoardCategory.FINANCE, frequency=Frequency.MONTHLY):
+    return board_create(actor=None, area=area, category=category, frequency=frequency, location="村委会门口")
+
+
+def _posting(board, title="4月财务收支", text="收入1200元", end=APRIL_END, posted=MAY_8):
+    return posting_create(actor=None, board=board, title=title, text=text, period_end=end, posted_on=posted)
+
+
+def test_published_postings_of_the_subtree_newest_first_and_searchable(world):
+    board = _board(world.village)
+    older, newer, draft = _posting(board), _posting(board, title="5月财务收支", text="支出800元"), _posting(board)
+    posting_publish(actor=None, posting=older, on=D(2023, 5, 8))
+    posting_publish(actor=None, posting=newer, on=D(2023, 6, 9))
+    foreign = _posting(_board(world.foreign_grid.parent))
+    posting_publish(actor=None, posting=foreign, on=D(2023, 6, 9))
+
+    found = list(published_posting_list(area=world.township))
+    assert found == [newer, older]
+    assert found[0].board_label == "新红村 · 财务" and found[0].published_on == D(2023, 6, 9)
+    assert found[0].text == "支出800元"
+    assert list(published_posting_list(area=world.township, q="支出")) == [newer]
+    assert list(published_posting_list(area=world.other_township)) == []
+    assert draft not in found
+
+
+def test_withdrawn_posting_leaves_the_public_site_and_can_be_republished(world, cadre):
+    posting = _posting(_board(world.village))
+    posting_publish(actor=cadre, posting=posting, on=D(2023, 5, 8))
+    posting_withdraw(actor=cadre, posting=posting, on=D(2023, 5, 20))
+    assert list(published_posting_list(area=world.village)) == []
+    with pytest.raises(ValidationError, match="未在网上发布"):
+        posting_withdraw(actor=cadre, posting=posting, on=D(2023, 5, 21))
+    posting_publish(actor=cadre, posting=posting, on=D(2023, 5, 22))
+    assert list(published_posting_list(area=world.village)) == [posting]
+
+
+def test_refuses_publishing_twice_or_before_posting(world, cadre):
+    posting = _posting(_board(world.village))
+    with pytest.raises(ValidationError, match="不能早于张贴日期"):
+        posting_publish(actor=cadre, posting=posting, on=D(2023, 5, 1))
+    posting.refresh_from_db()
+    assert posting.published_on is None
+    posting_publish(actor=cadre, posting=posting, on=D(2023, 5, 8))
+    with pytest.raises(ValidationError, match="已在网上发布"):
+        posting_publish(actor=cadre, posting=posting, on=D(2023, 5, 9))
+
+
+def test_foreign_user_cannot_publish(world):
+    posting = _posting(_board(world.village))
+    with pytest.raises(Http404):
+        posting_publish(
+            actor=world.user(Role.VILLAGE_CADRE), posting=_posting(_board(world.foreign_grid.parent)), on=D(2023, 5, 8)
+        )
+    with pytest.raises(PermissionDenied):
+        posting_publish(actor=world.user(Role.LEADER), posting=posting, on=D(2023, 5, 8))
+    posting.refresh_from_db()
+    assert posting.published_on is None
+
+
+def test_due_date_and_on_time_follow_the_board_frequency(world):
+    # CQ-V-05: 按月 → 次月15日前; 随时 → 10日内
+    monthly = _posting(_board(world.village), posted=D(2023, 5, 16))
+    assert monthly.due_on == D(2023, 5, 15) and not monthly.is_on_time
+    service = _board(world.village, BoardCategory.SERVICE, Frequency.AD_HOC)
+    ad_hoc = _posting(service, end=D(2023, 4, 3), posted=D(2023, 4, 13))
+    assert ad_hoc.due_on == D(2023, 4, 13) and ad_hoc.is_on_time
+
+
+def test_next_due_moves_on_once_the_period_is_posted(world):
+    board = _board(world.village, BoardCategory.PARTY, Frequency.QUARTERLY)
+    assert board_next_due(board, D(2023, 5, 20)) == D(2023, 4, 15)
+    _posting(board, end=D(2023, 3, 31), posted=D(2023, 4, 8))
+    assert board_next_due(board, D(2023, 5, 20)) == D(2023, 7, 15)
+    assert board_next_due(_board(world.village, BoardCategory.SERVICE, Frequency.AD_HOC), D(2023, 5, 20)) is None
+
+
+def test_board_list_is_scoped_and_marks_overdue(world, cadre):
+    _board(world.village)
+    _board(world.foreign_grid.parent)
+    boards = board_list(user=cadre, on=D(2023, 5, 20))
+    assert [b.area for b in boards] == [world.village]
+    assert boards[0].overdue and boards[0].next_due == D(2023, 5, 15)
+
+
+def test_attachments_are_saved_with_the_posting(world, cadre):
+    board = _board(world.village)
+    pdf = SimpleUploadedFile("收支表.pdf", b"%PDF-1.4", content_type="application/pdf")
+    posting = posting_create(
+        actor=cadre, board=board, title="4月", period_end=D(2023, 4, 30), posted_on=D(2023, 5, 8), attachments=[pdf]
+    )
+    assert [(a.name, a.size) for a in posting.attachments.all()] == [("收支表.pdf", 8)]
+
+
+def test_refuses_wrong_file_type_and_saves_nothing(world, cadre):
+    board = _board(world.village)
+    exe = SimpleUploadedFile("病毒.exe", b"MZ", content_type="application/octet-stream")
+    with pytest.raises(ValidationError, match=r"不支持的文件类型“病毒\.exe”"):
+        posting_create(
+            actor=cadre,
+            board=board,
+            title="4月",
+            period_end=D(2023, 4, 30),
+            posted_on=D(2023, 5, 8),
+            attachments=[exe],
+        )
+    assert not Posting.objects.exists() and not PostingAttachment.objects.exists()
+
+
+def test_refuses_oversized_file(world, cadre, settings):
+    board = _board(world.village)
+    big = SimpleUploadedFile("大.pdf", b"0" * (10 * 1024 * 1024 + 1))
+    with pytest.raises(ValidationError, match="超过10MB"):
+        posting_create(
+            actor=cadre,
+            board=board,
+            title="4月",
+            period_end=D(2023, 4, 30),
+            posted_on=D(2023, 5, 8),
+            attachments=[big],
+        )
+    assert not Posting.objects.exists()
+
+
+def test_update_recomputes_due_date_and_refuses_bad_dates(world, cadre):
+    posting = _posting(_board(world.village))
+    posting_update(
+        actor=cadre, posting=posting, title="5月", text="", period_end=D(2023, 5, 31), posted_on=D(2023, 6, 2)
+    )
+    posting.refresh_from_db()
+    assert (posting.title, posting.due_on) == ("5月", D(2023, 6, 15))
+    with pytest.raises(ValidationError, match="不能早于所属期间截止日"):
+        posting_update(actor=cadre, posting=posting, title="x", period_end=D(2023, 6, 30), posted_on=D(2023, 6, 2))
+    posting.refresh_from_db()
+    assert posting.title == "5月"

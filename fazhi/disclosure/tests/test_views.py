@@ -1,0 +1,69 @@
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from fazhi.accounts.roles import Role
+from fazhi.disclosure.models import BoardCategory, Frequency, Posting
+from fazhi.disclosure.services import board_create, posting_create
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def board(world):
+    return board_create(
+        actor=None, area=world.village, category=BoardCategory.FINANCE, frequency=Frequency.MONTHLY, location="村委会"
+    )
+
+
+def test_cadre_posts_with_a_file_and_publishes(world, client, board):
+    client.force_login(world.user(Role.VILLAGE_CADRE))
+    pdf = SimpleUploadedFile("收支表.pdf", b"%PDF-1.4")
+    data = {"title": "4月财务收支", "text": "收入", "period_end": "2023-04-30", "posted_on": "2023-05-08"}
+    response = client.post(reverse("disclosure:posting_create", args=[board.pk]), {**data, "attachments": pdf})
+    assert response.status_code == 302
+    posting = Posting.objects.get()
+    client.post(reverse("disclosure:posting_publish", args=[posting.pk]), {"on": "2023-05-09"})
+    posting.refresh_from_db()
+    assert posting.published_on == D(2023, 5, 9)
+    page = client.get(reverse("disclosure:board_detail", args=[board.pk])).content.decode()
+    assert "4月财务收支" in page and "收支表.pdf" in page
+    download = client.get(reverse("disclosure:attachment_download", args=[posting.attachments.get().pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.4"
+
+
+def test_bad_post_shows_chinese_error_and_saves_nothing(world, client, board):
+    client.force_login(world.user(Role.VILLAGE_CADRE))
+    data = {"title": "4月", "period_end": "2023-04-30", "posted_on": "2023-04-20"}
+    response = client.post(reverse("disclosure:posting_create", args=[board.pk]), data)
+    assert response.status_code == 200
+    assert "张贴日期不能早于所属期间截止日" in response.content.decode()
+    assert not Posting.objects.exists()
+
+
+def test_publish_error_is_reported(world, client, board):
+    posting = posting_create(actor=None, board=board, title="4月", period_end=D(2023, 4, 30), posted_on=D(2023, 5, 8))
+    client.force_login(world.user(Role.VILLAGE_CADRE))
+    response = client.post(reverse("disclosure:posting_withdraw", args=[posting.pk]), {"on": "2023-05-09"}, follow=True)
+    assert "未在网上发布" in response.content.decode()
+
+
+def test_board_list_marks_overdue_and_hides_other_areas(world, client, board):
+    board_create(
+        actor=None, area=world.foreign_grid.parent, category=BoardCategory.PARTY, frequency="quarterly", location="x"
+    )
+    client.force_login(world.user(Role.SUPERVISOR))
+    page = client.get(reverse("disclosure:board_list")).content.decode()
+    assert "新红村 · 财务" in page and "逾期未公开" in page and "宁厂社区" not in page
+
+
+def test_board_list_query_count_is_flat(world, client, board, django_assert_max_num_queries):
+    for month in range(1, 4):
+        end = D(2023, month + 1, 1) - datetime.timedelta(days=1)
+        posting_create(actor=None, board=board, title=f"{month}月", period_end=end, posted_on=end)
+    client.force_login(world.user(Role.LEGAL_STAFF))
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("disclosure:board_list")).status_code == 200
