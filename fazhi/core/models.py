@@ -16,6 +16,25 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class CaseEvent(models.Model):
+    """One step on a case's timeline: who did what, on which day. Concrete subclasses add the FK to their case."""
+
+    action = models.CharField(_("操作"), max_length=30)
+    note = models.TextField(_("说明"), blank=True)
+    on = models.DateField(_("日期"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("操作人")
+    )
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return self.action
+
+
 class AuditEntryQuerySet(models.QuerySet):
     """No bulk path edits or deletes audit entries (GB/T 22239-2019 8.1.4.3 c: 审计记录应受到保护)."""
 

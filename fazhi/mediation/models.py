@@ -12,7 +12,7 @@ from fazhi.areas.models import subtree_q
 from fazhi.areas.scoping import ScopedModel, ScopedQuerySet
 from fazhi.core.concurrency import VersionedModel
 from fazhi.core.encryption import EncryptedTextField
-from fazhi.core.models import Deadline, TimeStampedModel
+from fazhi.core.models import CaseEvent, Deadline, TimeStampedModel
 from fazhi.mediation.choices import (
     AgreementForm,
     BodyKind,
@@ -353,22 +353,11 @@ class FollowUp(models.Model):
         return f"{self.dispute.number} {self.due_on}"
 
 
-class DisputeEvent(models.Model):
+class DisputeEvent(CaseEvent):
     """The dispute's timeline: who did what, when (escalations, extensions, closure, reopening)."""
 
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="events", verbose_name=_("纠纷"))
-    action = models.CharField(_("操作"), max_length=30)
-    note = models.TextField(_("说明"), blank=True)
-    on = models.DateField(_("日期"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("操作人")
-    )
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
 
-    class Meta:
+    class Meta(CaseEvent.Meta):
         verbose_name = _("纠纷办理记录")
         verbose_name_plural = _("纠纷办理记录")
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return self.action

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel, ScopedQuerySet
 from fazhi.core.concurrency import VersionedModel
-from fazhi.core.models import Deadline, TimeStampedModel
+from fazhi.core.models import CaseEvent, Deadline, TimeStampedModel
 from fazhi.people.models import Resident
 from fazhi.petitions.choices import OPEN_STATUSES, Channel, Decision, Kind, Stabilisation, Status
 
@@ -168,23 +168,12 @@ class Petitioner(models.Model):
         return self.name
 
 
-class PetitionEvent(models.Model):
+class PetitionEvent(CaseEvent):
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="events", verbose_name=_("信访事项"))
-    action = models.CharField(_("操作"), max_length=30)
-    note = models.TextField(_("说明"), blank=True)
-    on = models.DateField(_("日期"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("操作人")
-    )
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
 
-    class Meta:
+    class Meta(CaseEvent.Meta):
         verbose_name = _("信访办理记录")
         verbose_name_plural = _("信访办理记录")
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return self.action
 
 
 class KeyPetitioner(ScopedModel, TimeStampedModel):
