@@ -8,8 +8,19 @@ class DecisionsConfig(AppConfig):
     verbose_name = _("重大行政决策")
 
     def ready(self) -> None:
-        from fazhi.core.registry import register_deadline_rule
+        from fazhi.core.registry import (
+            NavItem,
+            register_deadline_rule,
+            register_demo_loader,
+            register_nav,
+            register_workbench,
+        )
+        from fazhi.decisions import demo, metrics, workbench
 
+        register_nav(NavItem(_("重大行政决策"), "decisions:decision_list", "decisions", _("依法行政"), 610))
+        register_workbench(workbench.items)
+        register_demo_loader(demo.load, order=61)
+        metrics.register_all()
         register_deadline_rule(
             key="decisions.public_comment",
             label="重大行政决策公开征求意见期限",
