@@ -8,7 +8,7 @@ VENDOR := static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test test-fast lint bench assets messages browser clean
+.PHONY: run install test test-fast lint bench assets messages browser clean faults
 
 run: install
 	@$(PYTHON) manage.py load_demo | tail -n 20
@@ -51,11 +51,15 @@ test: install browser
 	$(BIN)/pytest
 
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not browser" -x -q
+	$(BIN)/pytest -m "not browser and not faults" -x -q
 
 # Benchmarks report ratios to a floor measured in the same run (see README "Performance").
 bench: install
 	$(PYTHON) bench/run.py
+
+# Fault scenarios on private PostgreSQL clusters and a real gunicorn (README "Reliability"); needs root for tmpfs.
+faults: $(STAMP)
+	$(BIN)/pytest tests/faults -m faults -rA -p no:warnings
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports

@@ -9,6 +9,9 @@ DOMAIN_PREFIXES = [
 # The public site for residents (no login) lives under its own prefix.
 PUBLIC_PREFIX = "public"
 
+# A database that is down or a full disk answers with a clear page (503/507) instead of a bare 500.
+handler500 = "fazhi.core.unavailable.server_error_view"
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("fazhi.accounts.urls")),
