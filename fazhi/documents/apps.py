@@ -18,6 +18,7 @@ class DocumentsConfig(AppConfig):
         from fazhi.documents import demo, metrics, workbench
 
         register_nav(NavItem(_("规范性文件"), "documents:document_list", "documents", _("依法行政"), 600))
+        register_nav(NavItem(_("文件清理"), "documents:campaign_list", "documents", _("依法行政"), 601))
         register_workbench(workbench.items)
         register_demo_loader(demo.load, order=60)
         metrics.register_all()
@@ -29,6 +30,15 @@ class DocumentsConfig(AppConfig):
             unit="natural",
             source="国办发〔2018〕37号；地方备案规定（DOMAIN.md ND-15，期限为本地配置）",
             certainty="M",
+        )
+        # 涉及群众切身利益的征求意见不少于7个工作日 (示范指标 ind.24, DOMAIN.md ND-07, [V2]).
+        register_deadline_rule(
+            key="documents.consultation",
+            label="规范性文件公开征求意见最短期限",
+            days=7,
+            unit="working",
+            source="法治政府建设示范指标体系 第24项（DOMAIN.md ND-07）",
+            certainty="V2",
         )
         # 合法性审核一般不少于5个工作日 (DOMAIN.md ND-09, 国办发〔2018〕115号, [M]).
         register_deadline_rule(

@@ -1,25 +1,27 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.areas.models import subtree_q
 from fazhi.core.metrics import Period, register
-from fazhi.documents.models import DocumentStatus, NormativeDocument
+from fazhi.documents import selectors
 
 SECTION = _("完善制度体系，提升依法行政水平")
-PUBLISHED = [DocumentStatus.ISSUED, DocumentStatus.FILED]
 
 
-def issued(*, area, period: Period):
-    return NormativeDocument.objects.filter(
-        subtree_q(area.path), status__in=PUBLISHED, issued_on__gte=period.start, issued_on__lte=period.end
-    )
-
-
-def filed(*, area, period: Period):
-    return NormativeDocument.objects.filter(
-        subtree_q(area.path), status=DocumentStatus.FILED, filed_on__gte=period.start, filed_on__lte=period.end
-    )
+def filings_overdue(*, area, period: Period):
+    return selectors.filings_overdue_in(area=area, period=period, today=timezone.localdate())
 
 
 def register_all() -> None:
-    register(key="documents.issued", label=_("公布规范性文件"), unit=_("件"), section=SECTION, records=issued)
-    register(key="documents.filed", label=_("报送备案规范性文件"), unit=_("件"), section=SECTION, records=filed)
+    figures = [
+        ("documents.reviewed", _("合法性审核规范性文件"), selectors.reviews_in),
+        ("documents.review_passed", _("合法性审核通过"), selectors.reviews_passed_in),
+        ("documents.review_returned", _("合法性审核退回修改"), selectors.reviews_returned_in),
+        ("documents.flags_upheld", _("自动预审提示经审核确认"), selectors.flags_upheld_in),
+        ("documents.issued", _("公布规范性文件"), selectors.issued_in),
+        ("documents.filed", _("报送备案规范性文件"), selectors.filed_in),
+        ("documents.filed_on_time", _("按时报送备案规范性文件"), selectors.filed_on_time_in),
+        ("documents.filings_overdue", _("超期未备案或逾期备案规范性文件"), filings_overdue),
+    ]
+    for key, label, records in figures:
+        unit = _("条") if key == "documents.flags_upheld" else _("件")
+        register(key=key, label=label, unit=unit, section=SECTION, records=records)
