@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
+from fazhi.core.concurrency import VersionedModel
 from fazhi.core.models import TimeStampedModel
 from fazhi.documents.choices import (
     AspectResult,
@@ -20,7 +21,7 @@ from fazhi.documents.choices import (
 DRAFT_EXTENSIONS = ["docx", "pdf"]
 
 
-class NormativeDocument(ScopedModel, TimeStampedModel):
+class NormativeDocument(ScopedModel, VersionedModel, TimeStampedModel):
     """一件乡镇规范性文件，从起草到清理 (DOMAIN.md ND-01…ND-17)."""
 
     scope_module = Module.DOCUMENTS

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -9,6 +10,13 @@ from django.views.decorators.http import require_POST
 
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.scoping import area_in_scope
+from fazhi.core.concurrency import (
+    EditConflict,
+    conflict_response,
+    expected_version,
+    stale_response,
+    submitted_version,
+)
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
@@ -61,9 +69,15 @@ def document_update_view(request, pk: int):
     doc = selectors.document_get(user=request.user, pk=pk)
     initial = {f: getattr(doc, f) for f in ("title", "drafting_unit", "consultation_required", "body")}
     form = DocumentForm(request.POST or None, request.FILES or None, user=request.user, editing=True, initial=initial)
+    back = reverse("documents:document_detail", args=[doc.pk])
+    if request.method == "POST" and (stale := stale_response(request, doc, form=form, back_url=back)):
+        return stale
     if request.method == "POST" and form.is_valid():
         try:
-            services.document_update(actor=request.user, document=doc, **form.cleaned_data)
+            with expected_version(doc, submitted_version(request.POST)):
+                services.document_update(actor=request.user, document=doc, **form.cleaned_data)
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -130,13 +144,19 @@ def document_detail_view(request, pk: int):
 def document_transition_view(request, pk: int):
     doc = selectors.document_get(user=request.user, pk=pk)
     form = TransitionForm(request.POST)
+    back = reverse("documents:document_detail", args=[doc.pk])
+    if stale := stale_response(request, doc, form=form, back_url=back):
+        return stale
     if not form.is_valid():
         for errors in form.errors.values():
             for m in errors:
                 messages.error(request, m)
         return redirect("documents:document_detail", pk=doc.pk)
     try:
-        services.document_transition(actor=request.user, document=doc, **form.cleaned_data)
+        with expected_version(doc, submitted_version(request.POST)):
+            services.document_transition(actor=request.user, document=doc, **form.cleaned_data)
+    except EditConflict as conflict:
+        return conflict_response(request, conflict, form=form, back_url=back)
     except ValidationError as exc:
         for m in exc.messages:
             messages.error(request, m)
@@ -150,9 +170,15 @@ def document_review_view(request, pk: int):
     doc = selectors.document_get(user=request.user, pk=pk)
     initial = {"on": timezone.localdate(), "reviewer_name": request.user.display_name}
     form = ReviewForm(request.POST or None, initial=initial)
+    back = reverse("documents:document_detail", args=[doc.pk])
+    if request.method == "POST" and (stale := stale_response(request, doc, form=form, back_url=back)):
+        return stale
     if request.method == "POST" and form.is_valid():
         try:
-            services.document_review(actor=request.user, document=doc, **form.cleaned_data)
+            with expected_version(doc, submitted_version(request.POST)):
+                services.document_review(actor=request.user, document=doc, **form.cleaned_data)
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
