@@ -14,6 +14,13 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _admins_without_second_factor(settings):
+    # Tests sign admins in with force_login to check roles and areas; the second factor has its own tests
+    # (fazhi/accounts/tests/test_otp.py), which turn this back on.
+    settings.FAZHI_REQUIRE_ADMIN_OTP = False
+
+
 @pytest.fixture
 def world(db):
     return build_world()

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "auditlog",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     *DOMAIN_APPS,
 ]
 
@@ -70,10 +72,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "fazhi.accounts.middleware.SecondFactorRequiredMiddleware",
     "fazhi.accounts.middleware.PasswordChangeRequiredMiddleware",
     "fazhi.core.security.NoStoreForSignedInMiddleware",
     # Axes must be last: it turns a locked-out login into its lockout response.
@@ -115,6 +119,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A restarted database is noticed at the next request instead of failing it with a dead connection.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A streaming read replica (fazhi/core/dbrouter.py): safe requests read from it, writes go to the primary, and a
+# user who has just written reads from the primary for FAZHI_READ_PRIMARY_SECONDS. Unset: nothing changes.
+FAZHI_READ_PRIMARY_SECONDS = int(os.environ.get("FAZHI_READ_PRIMARY_SECONDS", 5))
+FAZHI_REPLICA_RETRY_SECONDS = int(os.environ.get("FAZHI_REPLICA_RETRY_SECONDS", 10))
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_health_checks=True)
+    DATABASES["replica"]["OPTIONS"] = {"connect_timeout": 2}
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests use one database under both names
+    DATABASE_ROUTERS = ["fazhi.core.dbrouter.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "fazhi.core.dbrouter.ReadYourWritesMiddleware")
 
 # --- Accounts and security (GB/T 22239-2019 身份鉴别; values per DOMAIN.md SEC-18) -------------
 AUTH_USER_MODEL = "accounts.User"
@@ -147,6 +163,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_ENABLED = env_bool("FAZHI_AXES_ENABLED", True)
+# Second factor (TOTP, django-otp): the three admin roles must pass it after the password (GB/T 22239-2019 身份鉴别
+# d, DOMAIN.md SEC-14/SEC-18). On unless DEBUG, so `make run` and its demo accounts stay usable without phones.
+FAZHI_REQUIRE_ADMIN_OTP = env_bool("FAZHI_REQUIRE_ADMIN_OTP", not DEBUG)
+OTP_TOTP_ISSUER = "法治乡镇工作平台"
 
 SESSION_COOKIE_AGE = int(os.environ.get("FAZHI_IDLE_MINUTES", 30)) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the 30 minutes are idle time, not time since login
@@ -200,6 +220,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "admin",
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login")
+# TOTP devices are audited (enrolment, failed attempts) but their secret key never enters the trail.
+AUDITLOG_INCLUDE_TRACKING_MODELS = ({"model": "otp_totp.totpdevice", "exclude_fields": ["key"]},)
 AUDITLOG_STORE_JSON_CHANGES = True
 # Hash chain over the audit trail (fazhi/core/audit.py): SM3 (国密, GB/T 32905-2016) or SHA256.
 AUDIT_HASH_ALGORITHM = os.environ.get("FAZHI_AUDIT_HASH", "SM3")
@@ -219,7 +241,8 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Removes the partial file of an upload that fails halfway (a full disk); otherwise Django's own.
+    "default": {"BACKEND": "fazhi.core.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -239,6 +262,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "REDOC_DIST": "SIDECAR",  # served locally: township intranets have no internet
+    # A choice set shared by two components needs a name of its own, or `check --deploy` warns (W001).
+    "ENUM_NAME_OVERRIDES": {
+        "ReportStatusEnum": "fazhi.reports.choices.ReportStatus",
+        "AspectResultEnum": "fazhi.documents.choices.AspectResult",
+    },
 }
 
 # --- Background work (Django Tasks API backport) --------------------------------------------

@@ -24,3 +24,12 @@ class PasswordChangeForm(SetPasswordForm):
 
     def save(self, commit=True):
         raise NotImplementedError("use accounts.services.user_set_password")
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("动态口令"),
+        max_length=20,
+        error_messages={"required": _("请输入动态口令。"), "max_length": _("请输入手机令牌上显示的 6 位数字。")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),
+    )

@@ -1,5 +1,35 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from fazhi.accounts.otp import has_device, second_factor_required
+
+
+class SecondFactorRequiredMiddleware:
+    """A session that needs a second factor reaches only the token page (or enrolment, if there is no device yet)
+    and logout until a token passes — admin roles always when FAZHI_REQUIRE_ADMIN_OTP is on, others once enrolled.
+
+    GB/T 22239-2019 身份鉴别 d) (DOMAIN.md SEC-14, SEC-18).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not user.is_verified()
+            and not request.path.startswith(settings.STATIC_URL)
+            and second_factor_required(request)
+        ):
+            target = reverse("accounts:otp_verify" if has_device(user) else "accounts:otp_enrol")
+            if request.path not in {target, reverse("accounts:logout")}:
+                return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
 
 
 class PasswordChangeRequiredMiddleware:

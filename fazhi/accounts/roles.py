@@ -119,3 +119,7 @@ def role_allows(role: str, module: str, action: str) -> bool:
     if granted is None:
         return False
     return action == VIEW or granted == CHANGE
+
+
+# 三员: 系统管理员, 安全管理员, 审计管理员 — the accounts that must pass a second factor (SEC-14 d, SEC-18).
+ADMIN_ROLES = frozenset({Role.SYS_ADMIN, Role.SEC_ADMIN, Role.AUDIT_ADMIN})

@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import Level
 from fazhi.areas.scoping import areas_visible_to
+from fazhi.core.uploads import check_zip_container
 from fazhi.grid.choices import StaffPost
 from fazhi.grid.services import staff_appoint
 
@@ -70,6 +71,7 @@ def _date(value):
 
 
 def parse(*, user, content: bytes) -> tuple[list[dict], list[dict]]:
+    check_zip_container(content)  # before openpyxl inflates anything (zip bombs)
     try:
         wb = load_workbook(BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a non-Excel file

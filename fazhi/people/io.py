@@ -22,6 +22,7 @@ from fazhi.areas.models import Level
 from fazhi.areas.scoping import areas_visible_to
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.encryption import blind_index, mask_id_number, mask_phone
+from fazhi.core.uploads import check_zip_container
 from fazhi.people.choices import TAG, ResidentStatus
 from fazhi.people.models import Household, Resident, ResidentTag
 from fazhi.people.validation import normalise_phone, parse_id_number, pinyin_keys
@@ -118,6 +119,7 @@ def _text(value) -> str:
 
 def parse(*, user, content: bytes) -> tuple[list[ParsedRow], list[RowError], int]:
     """Read and validate every row; nothing is saved. Returns (good rows, errors, number of data rows)."""
+    check_zip_container(content)  # before openpyxl inflates anything (zip bombs)
     try:
         wb = load_workbook(BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a non-Excel file

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -18,11 +19,12 @@ def id_check_char(first17: str) -> str:
 
 def parse_id_number(value: str, *, today: datetime.date | None = None) -> tuple[str, datetime.date, str]:
     """Validate a 18-character 身份证号; return (normalised number, birth date, sex code). Chinese errors."""
-    number = "".join(str(value).split()).upper()
-    if re.fullmatch(r"\d{15}", number):
+    # NFKC turns full-width digits and Ｘ (an input method's default) into ASCII; [0-9], not \d, refuses other scripts.
+    number = "".join(unicodedata.normalize("NFKC", str(value)).split()).upper()
+    if re.fullmatch(r"[0-9]{15}", number):
         # First-generation 15-digit numbers were replaced by GB 11643-1999's 18-digit form.
         raise ValidationError(_("不支持15位旧身份证号，请填写18位公民身份号码。"), code="legacy")
-    if not re.fullmatch(r"\d{17}[\dX]", number):
+    if not re.fullmatch(r"[0-9]{17}[0-9X]", number):
         raise ValidationError(_("身份证号须为18位：前17位为数字，最后一位为数字或X。"), code="format")
     try:
         birth = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
@@ -38,8 +40,8 @@ def parse_id_number(value: str, *, today: datetime.date | None = None) -> tuple[
 
 
 def normalise_phone(value: str) -> str:
-    phone = re.sub(r"[\s\-]", "", str(value or ""))
-    if phone and not re.fullmatch(r"1\d{10}|0\d{9,11}", phone):
+    phone = re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", str(value or "")))
+    if phone and not re.fullmatch(r"1[0-9]{10}|0[0-9]{9,11}", phone):
         raise ValidationError(_("联系电话应为11位手机号或带区号的固定电话。"), code="phone")
     return phone
 

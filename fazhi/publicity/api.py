@@ -62,7 +62,7 @@ class ActivityViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.activity_list(user=self.request.user)
 
 
-class PostSerializer(serializers.ModelSerializer):
+class MediaPostSerializer(serializers.ModelSerializer):
     account_name = serializers.CharField(source="account.name", read_only=True)
     series_title = serializers.CharField(source="series.title", read_only=True, default=None)
 
@@ -86,7 +86,7 @@ class PostSerializer(serializers.ModelSerializer):
 class PostViewSet(viewsets.ReadOnlyModelViewSet):
     """新媒体推送 within the caller's scope."""
 
-    serializer_class = PostSerializer
+    serializer_class = MediaPostSerializer
     permission_classes = [CanViewPublicity]
     filterset_fields = ["account", "series", "topic"]
 

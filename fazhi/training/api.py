@@ -10,7 +10,7 @@ class CanViewTraining(BasePermission):
         return request.user.has_perm("training.view")
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class StudySessionSerializer(serializers.ModelSerializer):
     area_name = serializers.CharField(source="area.name", read_only=True)
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     named_attendees = serializers.IntegerField(source="n_named", read_only=True)
@@ -35,7 +35,7 @@ class SessionSerializer(serializers.ModelSerializer):
 class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     """学法培训 sessions within the caller's scope (attendees' names are not exposed here)."""
 
-    serializer_class = SessionSerializer
+    serializer_class = StudySessionSerializer
     permission_classes = [CanViewTraining]
     filterset_fields = ["kind", "area"]
 
