@@ -6,6 +6,8 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from fazhi.core.uploads import check_zip_container
+
 MAX_DRAFT_BYTES = 10 * 1024 * 1024
 SIGNATURES = {"docx": b"PK\x03\x04", "pdf": b"%PDF-"}
 
@@ -42,6 +44,11 @@ def draft_text(upload) -> str:
     )
     if not data.startswith(SIGNATURES[ext]):
         raise mismatch
+    if ext == "docx":
+        try:
+            check_zip_container(data)
+        except ValidationError as exc:
+            raise ValidationError({"draft_file": exc.messages}) from exc
     try:
         text = _docx_text(data) if ext == "docx" else _pdf_text(data)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

@@ -1,4 +1,5 @@
 import io
+import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -49,7 +50,7 @@ def test_a_typed_body_is_kept_when_a_file_is_uploaded(world, staff):
         ("草案.txt", b"plain text", "仅支持 Word（.docx）或 PDF（.pdf）格式"),
         ("草案.pdf", b"PK\x03\x04 not a pdf", "内容与扩展名不符"),
         ("草案.docx", b"%PDF-1.4 a pdf in disguise", "内容与扩展名不符"),
-        ("草案.docx", b"PK\x03\x04 broken zip", "内容与扩展名不符"),
+        ("草案.docx", b"PK\x03\x04 broken zip", "不是有效的 Excel/Word 文件"),
         ("草案.pdf", b"%PDF-1.4 truncated", "内容与扩展名不符"),
     ],
 )
@@ -86,3 +87,15 @@ def test_no_body_and_no_file_is_refused(world, staff):
     with pytest.raises(ValidationError) as exc:
         document_create(actor=staff, area=world.township, title="办法", body="  ")
     assert exc.value.message_dict == {"body": ["请填写文件正文或上传草案文件。"]}
+
+
+def test_a_docx_zip_bomb_is_refused_before_python_docx_inflates_it(world, staff):
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (16 * 1024 * 1024))
+    with pytest.raises(ValidationError) as exc:
+        document_create(
+            actor=staff, area=world.township, title="办法", draft_file=SimpleUploadedFile("草案.docx", bomb.getvalue())
+        )
+    assert "压缩炸弹" in exc.value.message_dict["draft_file"][0]
+    assert not NormativeDocument.objects.exists()
