@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
+from fazhi.core.concurrency import VersionedModel
 from fazhi.core.models import TimeStampedModel
 
 
@@ -34,7 +35,7 @@ class ReviewConclusion(models.TextChoices):
 PASSING_CONCLUSIONS = (ReviewConclusion.LEGAL, ReviewConclusion.LEGAL_WITH_CHANGES)
 
 
-class Decision(ScopedModel, TimeStampedModel):
+class Decision(ScopedModel, VersionedModel, TimeStampedModel):
     """重大行政决策 (重大行政决策程序暂行条例, DOMAIN.md MD-*); each step's record lives on it or beside it."""
 
     scope_module = Module.DECISIONS

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from fazhi.areas.models import Area, subtree_q
-from fazhi.decisions.models import CommentStatus, Decision, PublicComment, Step
+from fazhi.decisions.models import CommentStatus, Decision, DecisionAttachment, PublicComment, Step
 
 
 def decision_list(*, user, year: int | None = None, status: str = "", q: str = "") -> QuerySet:
@@ -34,6 +34,14 @@ def decision_get(*, user, pk: int) -> Decision:
     if decision is None:
         raise Http404
     return decision
+
+
+def attachment_get(*, user, pk: int) -> DecisionAttachment:
+    """A filed material, found only through a decision the user may see (other area → 404)."""
+    attachment = DecisionAttachment.objects.filter(decision__in=Decision.objects.visible_to(user), pk=pk).first()
+    if attachment is None:
+        raise Http404
+    return attachment
 
 
 @dataclass(frozen=True)

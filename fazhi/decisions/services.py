@@ -51,6 +51,9 @@ def _comment_period_valid(d: Decision, on: datetime.date, reason: str, ends_on: 
     if not d.catalogued:
         # 决策事项目录向社会公布 (条例 第三条第三款; DOMAIN.md MD-02) before the public is asked about it.
         return [_("决策事项须先列入年度目录并公布，方可公开征求意见。")]
+    if d.published_on is not None and on < d.published_on:
+        # A consultation dated before the catalogue was published would bypass the rule above (MD-02).
+        return [_("公开征求意见开始日不能早于目录公布日期（%(d)s）。") % {"d": d.published_on.isoformat()}]
     if not d.consultation_text.strip():
         return [_("请先填写征求意见稿。")]
     if ends_on is None or ends_on < on:
@@ -102,6 +105,9 @@ def decide_problems(d: Decision, on: datetime.date) -> list[str]:
                 _("合法性审查时间不少于%(n)d个工作日，最早可于%(d)s提请集体讨论。")
                 % {"n": days, "d": earliest.isoformat()}
             )
+        # 条例 第二十五条：先审查，后讨论 — a discussion dated before the review opinion bypasses it (MD-12)
+        if d.reviewed_on is not None and on < d.reviewed_on:
+            problems.append(_("集体讨论日期不能早于合法性审查完成日（%(d)s）。") % {"d": d.reviewed_on.isoformat()})
     if not (d.meeting.strip() and d.attendees.strip() and d.outcome.strip()):
         problems.append(_("请先记录集体讨论的会议名称、出席人员和决定内容。"))
     statements = list(d.statements.all())
@@ -120,6 +126,9 @@ def _action_problems(d: Decision, action: str, on: datetime.date, reason: str, e
         return [_("本决策需公众参与，请先公开征求意见。")] if d.participation_required else []
     if action == "announce" and not note.strip():
         return [_("请填写公布渠道及决策解读。")]
+    if action == "announce" and d.discussed_on is not None and on < d.discussed_on:
+        # 条例 第三十二条：公布作出的决策 — not before it was taken (DOMAIN.md MD-16)
+        return [_("公布日期不能早于集体讨论决定日期（%(d)s）。") % {"d": d.discussed_on.isoformat()}]
     return []
 
 

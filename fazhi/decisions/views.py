@@ -4,18 +4,20 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.scoping import area_in_scope
+from fazhi.core.concurrency import EditConflict, conflict_response, expected_version, stale_response, submitted_version
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.decisions import forms, selectors, services, workflow
 from fazhi.decisions.archive import decision_archive
-from fazhi.decisions.models import DecisionAttachment, DecisionStatus, PublicComment
+from fazhi.decisions.models import DecisionStatus, PublicComment
 
 # One POST endpoint per procedure step: form to parse, service to call.
 STEPS = {
@@ -74,14 +76,21 @@ def decision_create_view(request):
 def decision_update_view(request, pk: int):
     d = selectors.decision_get(user=request.user, pk=pk)
     form = forms.DecisionForm(request.POST or None, initial={k: getattr(d, k) for k in services.BASIC_FIELDS})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decision_update(actor=request.user, decision=d, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("已保存。"))
-            return redirect("decisions:decision_detail", pk=d.pk)
+    back = reverse("decisions:decision_detail", args=[d.pk])
+    if request.method == "POST":
+        if stale := stale_response(request, d, form=form, back_url=back):
+            return stale
+        if form.is_valid():
+            try:
+                with expected_version(d, submitted_version(request.POST)):
+                    services.decision_update(actor=request.user, decision=d, **form.cleaned_data)
+            except EditConflict as conflict:
+                return conflict_response(request, conflict, form=form, back_url=back)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("已保存。"))
+                return redirect(back)
     return render_page(request, "decisions/decision_form.html", {"form": form, "decision": d})
 
 
@@ -132,38 +141,53 @@ def _moderation_initial(c: PublicComment) -> dict:
     return {"status": c.status, "adopted": {True: "yes", False: "no"}.get(c.adopted, ""), "reply": c.reply}
 
 
+def _versioned_post(request, d, form, call, success: str):
+    """Run one service on a form posted from version N of the decision: a form from an older version gets the
+    conflict page (409, both versions) and nothing is saved (core.concurrency)."""
+    back = reverse("decisions:decision_detail", args=[d.pk])
+    if stale := stale_response(request, d, form=form, back_url=back):
+        return stale
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(back)
+    try:
+        with expected_version(d, submitted_version(request.POST)):
+            call(**form.cleaned_data)
+    except EditConflict as conflict:
+        return conflict_response(request, conflict, form=form, back_url=back)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, success)
+    return redirect(back)
+
+
 @require_POST
 @require_perm("decisions.change")
 def decision_transition_view(request, pk: int):
     d = selectors.decision_get(user=request.user, pk=pk)
     form = forms.TransitionForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-    else:
-        try:
-            services.decision_transition(actor=request.user, decision=d, **form.cleaned_data)
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            messages.success(request, _("已办理：%(a)s") % {"a": workflow.ACTION_LABELS[form.cleaned_data["action"]]})
-    return redirect("decisions:decision_detail", pk=d.pk)
+    label = workflow.ACTION_LABELS.get(request.POST.get("action", ""), "")
+    return _versioned_post(
+        request,
+        d,
+        form,
+        lambda **data: services.decision_transition(actor=request.user, decision=d, **data),
+        _("已办理：%(a)s") % {"a": label},
+    )
 
 
 @require_POST
 @require_perm("decisions.change")
 def decision_catalogue_view(request, pk: int):
     d = selectors.decision_get(user=request.user, pk=pk)
-    form = forms.CatalogueForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-    else:
-        try:
-            services.catalogue_publish(actor=request.user, decision=d, on=form.cleaned_data["on"])
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            messages.success(request, _("已列入年度目录并公布。"))
-    return redirect("decisions:decision_detail", pk=d.pk)
+    return _versioned_post(
+        request,
+        d,
+        forms.CatalogueForm(request.POST),
+        lambda **data: services.catalogue_publish(actor=request.user, decision=d, **data),
+        _("已列入年度目录并公布。"),
+    )
 
 
 @require_POST
@@ -173,40 +197,31 @@ def decision_step_view(request, pk: int, step: str):
     if step not in STEPS:
         raise Http404
     form_class, service = STEPS[step]
-    form = form_class(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-    else:
-        try:
-            service(actor=request.user, decision=d, **form.cleaned_data)
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            messages.success(request, _("已保存。"))
-    return redirect("decisions:decision_detail", pk=d.pk)
+    return _versioned_post(
+        request,
+        d,
+        form_class(request.POST),
+        lambda **data: service(actor=request.user, decision=d, **data),
+        _("已保存。"),
+    )
 
 
 @require_POST
 @require_perm("decisions.change")
 def decision_attachment_view(request, pk: int):
     d = selectors.decision_get(user=request.user, pk=pk)
-    form = forms.AttachmentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        _form_errors(request, form)
-    else:
-        try:
-            services.attachment_add(actor=request.user, decision=d, **form.cleaned_data)
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            messages.success(request, _("材料已归档。"))
-    return redirect("decisions:decision_detail", pk=d.pk)
+    return _versioned_post(
+        request,
+        d,
+        forms.AttachmentForm(request.POST, request.FILES),
+        lambda **data: services.attachment_add(actor=request.user, decision=d, **data),
+        _("材料已归档。"),
+    )
 
 
 @require_perm("decisions.view")
 def attachment_download_view(request, pk: int):
-    attachment = get_object_or_404(DecisionAttachment.objects.select_related("decision"), pk=pk)
-    selectors.decision_get(user=request.user, pk=attachment.decision_id)
+    attachment = selectors.attachment_get(user=request.user, pk=pk)
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
@@ -215,13 +230,13 @@ def attachment_download_view(request, pk: int):
 def comment_moderate_view(request, pk: int, comment_pk: int):
     d = selectors.decision_get(user=request.user, pk=pk)
     comment = get_object_or_404(PublicComment, decision=d, pk=comment_pk)
-    form = forms.ModerationForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-    else:
-        services.public_comment_moderate(actor=request.user, comment=comment, **form.cleaned_data)
-        messages.success(request, _("意见审核结果已保存。"))
-    return redirect("decisions:decision_detail", pk=d.pk)
+    return _versioned_post(
+        request,
+        d,
+        forms.ModerationForm(request.POST),
+        lambda **data: services.public_comment_moderate(actor=request.user, comment=comment, **data),
+        _("意见审核结果已保存。"),
+    )
 
 
 @require_perm("decisions.view")

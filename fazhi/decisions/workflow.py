@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from fazhi.decisions.models import DecisionStatus as S
 
 
@@ -27,10 +29,10 @@ TRANSITIONS = [
 ]
 
 ACTION_LABELS = {
-    "open_comment": "公开征求意见",
-    "submit_review": "提交合法性审查",
-    "discuss": "集体讨论决定",
-    "announce": "公布决定",
+    "open_comment": _("公开征求意见"),
+    "submit_review": _("提交合法性审查"),
+    "discuss": _("集体讨论决定"),
+    "announce": _("公布决定"),
 }
 
 

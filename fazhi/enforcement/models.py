@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
+from fazhi.core.concurrency import VersionedModel
 from fazhi.core.models import TimeStampedModel
 from fazhi.enforcement.choices import (
     CaseStatus,
@@ -84,7 +85,7 @@ class TrainingRecord(models.Model):
         return f"{self.on:%Y-%m-%d} {self.topic}"
 
 
-class EnforcementCase(ScopedModel, TimeStampedModel):
+class EnforcementCase(ScopedModel, VersionedModel, TimeStampedModel):
     scope_module = Module.ENFORCEMENT
 
     title = models.CharField(_("案由"), max_length=200)

@@ -53,6 +53,11 @@ def officer_get(*, user, pk: int) -> Officer:
     return officer
 
 
+def officer_cases(*, user, officer: Officer) -> QuerySet:
+    """The officer's cases that the viewer may see: an officer can be assigned to a case in another area."""
+    return EnforcementCase.objects.visible_to(user).filter(officers=officer).order_by("-opened_on", "-id")
+
+
 def case_list(*, user, filters: dict | None = None) -> QuerySet:
     filters = filters or {}
     qs = EnforcementCase.objects.visible_to(user).select_related("area").prefetch_related("officers")

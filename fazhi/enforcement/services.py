@@ -147,6 +147,9 @@ def case_officers_assign(
         raise ValidationError({"officers": _("执法人员不得少于两人。")})
     with transaction.atomic():
         case = EnforcementCase.objects.select_for_update().get(pk=case.pk)
+        if case.status not in (CaseStatus.OPEN, CaseStatus.LEGAL_REVIEWED):
+            # The decision was made by the officers on record (行政处罚法 第四十二条); they are not replaced afterwards.
+            raise ValidationError(_("案件已作出决定，不能再变更承办执法人员。"))
         case.officers.set(officers)
         CaseEvent.objects.create(
             case=case,
@@ -217,11 +220,13 @@ def legal_review_record(
 ) -> LegalReview:
     """法制审核书面意见; an approving opinion moves the case on (国办发〔2018〕118号; DOMAIN.md LE-13)."""
     _check(actor, case)
-    if case.status != CaseStatus.OPEN:
-        raise ValidationError(_("案件已审核或已作出决定，不能再登记法制审核。"))
     if reviewed_on < case.opened_on:
         raise ValidationError({"reviewed_on": _("审核日期不能早于立案日期。")})
     with transaction.atomic():
+        # Checked on the locked row: two reviews posted at once must not both land.
+        case = EnforcementCase.objects.select_for_update().get(pk=case.pk)
+        if case.status != CaseStatus.OPEN:
+            raise ValidationError(_("案件已审核或已作出决定，不能再登记法制审核。"))
         review = _saved(
             LegalReview(
                 case=case, reviewer=reviewer.strip(), reviewed_on=reviewed_on, conclusion=conclusion, opinion=opinion

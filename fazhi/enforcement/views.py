@@ -4,12 +4,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import Level
 from fazhi.areas.scoping import area_in_scope, areas_visible_to
+from fazhi.core.concurrency import EditConflict, conflict_response, expected_version, stale_response, submitted_version
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
@@ -102,7 +104,7 @@ def officer_detail_view(request, pk: int):
         "officer": officer,
         "flags": selectors.officer_flags(officer, today=today),
         "trainings": officer.trainings.all()[:100],
-        "cases": officer.cases.order_by("-opened_on")[:50],
+        "cases": selectors.officer_cases(user=request.user, officer=officer)[:50],
         "form": form,
         "can_change": can_change,
     }
@@ -179,8 +181,23 @@ def case_detail_view(request, pk: int):
     if request.method == "POST":
         if not can_change:
             raise PermissionDenied
-        if action in handlers and _save(request, forms[action], handlers[action][2]):
-            return redirect("enforcement:case_detail", pk=case.pk)
+        if action in handlers:
+            # No lost updates: a form from an older version of the case is refused before validation (core.concurrency).
+            back = reverse("enforcement:case_detail", args=[case.pk])
+            if stale := stale_response(request, case, form=forms[action], back_url=back):
+                return stale
+            call = handlers[action][2]
+
+            def versioned(**data):
+                with expected_version(case, submitted_version(request.POST)):
+                    return call(**data)
+
+            try:
+                saved = _save(request, forms[action], versioned)
+            except EditConflict as conflict:
+                return conflict_response(request, conflict, form=forms[action], back_url=back)
+            if saved:
+                return redirect(back)
     context = {
         "case": case,
         "forms": forms,

@@ -184,3 +184,29 @@ def test_deciding_straight_from_an_open_consultation_names_the_period(decision, 
     assert "公开征求意见期限至2023-03-31届满，期满前不得提交审查或作出决定。" in exc.value.messages
     decision.refresh_from_db()
     assert decision.status == DecisionStatus.CONSULTING and decision.events.count() == 1
+
+
+def test_a_discussion_dated_before_the_review_opinion_is_refused(decision, leader):
+    prepare_for_decision(decision, leader)
+    Decision.objects.filter(pk=decision.pk).update(reviewed_on=D(2023, 4, 20))
+    with pytest.raises(ValidationError, match="集体讨论日期不能早于合法性审查完成日（2023-04-20）"):
+        services.decision_transition(actor=leader, decision=decision, action="discuss", on=D(2023, 4, 12))
+    assert Decision.objects.get(pk=decision.pk).discussed_on is None
+
+
+def test_a_consultation_dated_before_the_catalogue_was_published_is_refused(decision, leader):
+    services.catalogue_publish(actor=leader, decision=decision, on=D(2023, 3, 10))
+    with pytest.raises(ValidationError, match="公开征求意见开始日不能早于目录公布日期（2023-03-10）"):
+        services.decision_transition(
+            actor=leader, decision=decision, action="open_comment", on=D(2023, 3, 1), ends_on=D(2023, 4, 30)
+        )
+    assert Decision.objects.get(pk=decision.pk).status == DecisionStatus.DRAFT
+
+
+def test_an_announcement_dated_before_the_decision_is_refused(decision, leader):
+    prepare_for_decision(decision, leader)
+    services.decision_transition(actor=leader, decision=decision, action="discuss", on=D(2023, 4, 12))
+    with pytest.raises(ValidationError, match="公布日期不能早于集体讨论决定日期（2023-04-12）"):
+        services.decision_transition(actor=leader, decision=decision, action="announce", on=D(2023, 4, 11), note="网站")
+    d = services.decision_transition(actor=leader, decision=decision, action="announce", on=D(2023, 4, 12), note="网站")
+    assert d.status == DecisionStatus.ANNOUNCED
