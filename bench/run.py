@@ -39,14 +39,82 @@ def build(name: str, townships: int, residents: int, db_url: str | None) -> tupl
     return var, time.perf_counter() - started
 
 
-def pages(var: Path, db_url: str | None) -> dict:
+def _script(script: str, var: Path, db_url: str | None) -> dict:
+    """Run one bench/dataset_*.py script on a prepared dataset, in its own process; its last line is JSON."""
     env = {**os.environ, "FAZHI_VAR_DIR": str(var)}
     if db_url:
         env["DATABASE_URL"] = db_url
-    out = subprocess.run(
-        [PYTHON, "bench/dataset_pages.py"], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run([PYTHON, script], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.exit(f"{script} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def pages(var: Path, db_url: str | None) -> dict:
+    return _script("bench/dataset_pages.py", var, db_url)
+
+
+def check(report: dict, label: str, ok: bool, detail: str) -> None:
+    report.setdefault("targets", []).append({"target": label, "pass": ok, "measured": detail})
+    print(f"{'PASS' if ok else 'FAIL'}  {label}: {detail}")
+
+
+def page_table(report: dict, small: dict, big: dict) -> None:
+    print(f"{'page':40} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'× floor':>8} {'county/township':>16}")
+    for name, row in big.items():
+        scaling = row["median_ms"] / small[name]["median_ms"] if name in small else None
+        report["pages"][name] = {
+            **row,
+            "scaling_ratio": scaling,
+            "township_queries": small.get(name, {}).get("queries"),
+        }
+        ratio = f"{row['ratio_to_floor']:.2f}" if "ratio_to_floor" in row else "1.00"
+        print(f"{name:40} {row['median_ms']:10.1f} {row['p95_ms']:8.1f} {row['queries']:8d} {ratio:>8} {scaling:16.2f}")
+    print()
+    for name, row in report["pages"].items():
+        if name == "floor":
+            continue
+        check(report, f"{name}: p95 ≤ 150 ms", row["p95_ms"] <= 150, f"{row['p95_ms']:.0f} ms")
+        check(report, f"{name}: ≤ 3× floor", row["ratio_to_floor"] <= 3, f"{row['ratio_to_floor']:.2f}×")
+        check(report, f"{name}: scaling ≤ 1.3", row["scaling_ratio"] <= 1.3, f"{row['scaling_ratio']:.2f}")
+        same = row["queries"] == row["township_queries"]
+        check(report, f"{name}: queries independent of data size", same,
+              f"{row['township_queries']} → {row['queries']}")  # fmt: skip
+
+
+def report_checks(report: dict, rep: dict) -> None:
+    print(
+        f"\nreport: township .docx {rep['township_docx_ms']:.0f} ms (floor {rep['township_floor_ms']:.0f} ms), "
+        f"county roll-up of {rep['townships']} {rep['county_rollup_ms']:.0f} ms "
+        f"(floor {rep['county_floor_ms']:.0f} ms), "
+        f"peak RSS {rep['peak_rss_mb']:.0f} MB"
+    )
+    check(report, "county roll-up ≤ 5 s", rep["county_rollup_ms"] <= 5000, f"{rep['county_rollup_ms']:.0f} ms")
+    check(report, "township report ≤ 1 s", rep["township_docx_ms"] <= 1000, f"{rep['township_docx_ms']:.0f} ms")
+    check(report, "worker RSS ≤ 500 MB (roll-up)", rep["peak_rss_mb"] <= 500, f"{rep['peak_rss_mb']:.0f} MB")
+
+
+def import_checks(report: dict, imp: dict) -> None:
+    rate = imp["rows"] / imp["import_s"]
+    ratio = imp["import_s"] / imp["floor_s"]
+    print(
+        f"\nimport of {imp['rows']:,} rows: dry run {imp['dry_run_s']:.1f} s, import {imp['import_s']:.1f} s "
+        f"({rate:,.0f} rows/s), floor {imp['floor_s']:.1f} s, peak RSS {imp['peak_rss_mb']:.0f} MB"
+    )
+    check(report, "import ≥ 3,000 rows/s", rate >= 3000, f"{rate:,.0f} rows/s")
+    check(report, "import ≤ 2.5× floor", ratio <= 2.5, f"{ratio:.2f}×")
+    check(report, "worker RSS ≤ 500 MB (import)", imp["peak_rss_mb"] <= 500, f"{imp['peak_rss_mb']:.0f} MB")
+
+
+def load_checks(report: dict, load: dict) -> None:
+    floor, mixed = load["floor"], load["mixed"]
+    share = mixed["rps"] / floor["rps"]
+    print(
+        f"\nload, {load['users']} users × {load['seconds']} s on {load['workers']} gunicorn workers: mixed "
+        f"{mixed['rps']:.1f} req/s ({mixed['errors']} errors of {mixed['requests']}), floor {floor['rps']:.1f} req/s"
+    )
+    check(report, "mixed load zero errors", mixed["errors"] == 0, f"{mixed['errors']} errors")
+    check(report, "throughput ≥ 40% of floor", share >= 0.4, f"{share:.0%}")
 
 
 def main() -> None:
@@ -57,27 +125,29 @@ def main() -> None:
         "townships": townships,
         "residents_per_township": residents,
         "database": "postgresql" if db_url else "sqlite",
+        "pages": {},
     }
     small_var, small_build = build("township", 1, residents, db_url)
     small = pages(small_var, db_url)
     big_var, big_build = build("county", townships, residents, db_url)
-    big = pages(big_var, db_url)
     report["generate_seconds"] = {"township": small_build, "county": big_build}
-    report["pages"] = {}
     print(
         f"\n{report['database']}: county of {townships} townships × {residents} residents "
-        f"(generated in {big_build:.1f} s)"
+        f"(generated in {big_build:.1f} s; one township in {small_build:.1f} s)"
     )
-    print(f"{'page':40} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'× floor':>8} {'county/township':>16}")
-    for name, row in big.items():
-        scaling = row["median_ms"] / small[name]["median_ms"] if name in small else None
-        report["pages"][name] = {**row, "scaling_ratio": scaling}
-        ratio = f"{row['ratio_to_floor']:.2f}" if "ratio_to_floor" in row else "1.00"
-        print(f"{name:40} {row['median_ms']:10.1f} {row['p95_ms']:8.1f} {row['queries']:8d} {ratio:>8} {scaling:16.2f}")
+    page_table(report, small, pages(big_var, db_url))
+    report["report"] = _script("bench/dataset_report.py", big_var, db_url)
+    report_checks(report, report["report"])
+    if os.environ.get("BENCH_THROUGHPUT", "1") != "0":  # BENCH_THROUGHPUT=0 skips the two 60 s load runs
+        report["load"] = _script("bench/throughput.py", big_var, db_url)
+        load_checks(report, report["load"])
+    report["import"] = _script("bench/dataset_import.py", big_var, db_url)  # last: it adds residents
+    import_checks(report, report["import"])
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"bench-{report['database']}.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
-    print(f"\nwritten: {path.relative_to(ROOT)}")
+    failed = sum(not t["pass"] for t in report["targets"])
+    print(f"\n{len(report['targets']) - failed} targets met, {failed} missed; written: {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

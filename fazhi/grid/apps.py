@@ -13,10 +13,11 @@ class GridConfig(AppConfig):
             register_deadline_rule,
             register_demo_loader,
             register_dictionary,
+            register_generator,
             register_nav,
             register_workbench,
         )
-        from fazhi.grid import choices, demo, metrics, timeline, workbench
+        from fazhi.grid import choices, demo, generate, metrics, timeline, workbench
         from fazhi.people.timeline import register_timeline
 
         group = _("网格治理")
@@ -50,3 +51,4 @@ class GridConfig(AppConfig):
         register_timeline(timeline.resident_entries)
         metrics.register_all()
         register_demo_loader(demo.load, order=30)
+        register_generator(generate.generate, order=20)

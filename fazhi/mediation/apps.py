@@ -12,10 +12,11 @@ class MediationConfig(AppConfig):
             NavItem,
             register_demo_loader,
             register_dictionary,
+            register_generator,
             register_nav,
             register_workbench,
         )
-        from fazhi.mediation import choices, demo, metrics, rules, workbench
+        from fazhi.mediation import choices, demo, generate, metrics, rules, workbench
 
         group = _("矛盾纠纷与信访")
         register_nav(NavItem(_("矛盾纠纷"), "mediation:dispute_list", "mediation", group, 300))
@@ -27,3 +28,4 @@ class MediationConfig(AppConfig):
         metrics.register_all()
         register_workbench(workbench.items)
         register_demo_loader(demo.load, order=30)
+        register_generator(generate.generate, order=30)

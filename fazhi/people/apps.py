@@ -10,8 +10,8 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from fazhi.core.registry import NavItem, register_dictionary, register_nav
-        from fazhi.people import choices, metrics
+        from fazhi.core.registry import NavItem, register_dictionary, register_generator, register_nav
+        from fazhi.people import choices, generate, metrics
         from fazhi.people.models import Resident
 
         # The audit trail must never hold a full 身份证号 or phone number: it records the masked and hashed
@@ -26,3 +26,4 @@ class PeopleConfig(AppConfig):
             choices.TAG, _("人员标签（重点人员等）"), [(c, str(label)) for c, label in choices.TAG_DEFAULTS]
         )
         metrics.register_all()
+        register_generator(generate.generate, order=10)

@@ -8,8 +8,14 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("信访")
 
     def ready(self) -> None:
-        from fazhi.core.registry import NavItem, register_demo_loader, register_nav, register_workbench
-        from fazhi.petitions import demo, metrics, rules, workbench
+        from fazhi.core.registry import (
+            NavItem,
+            register_demo_loader,
+            register_generator,
+            register_nav,
+            register_workbench,
+        )
+        from fazhi.petitions import demo, generate, metrics, rules, workbench
 
         group = _("矛盾纠纷与信访")
         register_nav(NavItem(_("信访事项"), "petitions:petition_list", "petitions", group, 310))
@@ -18,3 +24,4 @@ class PetitionsConfig(AppConfig):
         metrics.register_all()
         register_workbench(workbench.items)
         register_demo_loader(demo.load, order=40)
+        register_generator(generate.generate, order=40)

@@ -8,8 +8,14 @@ class PublicityConfig(AppConfig):
     verbose_name = _("普法宣传")
 
     def ready(self) -> None:
-        from fazhi.core.registry import NavItem, register_demo_loader, register_dictionary, register_nav
-        from fazhi.publicity import choices, demo, metrics
+        from fazhi.core.registry import (
+            NavItem,
+            register_demo_loader,
+            register_dictionary,
+            register_generator,
+            register_nav,
+        )
+        from fazhi.publicity import choices, demo, generate, metrics
 
         group = _("普法与学法")
         register_nav(NavItem(_("普法活动"), "publicity:activity_list", "publicity", group, 500))
@@ -23,3 +29,4 @@ class PublicityConfig(AppConfig):
         register_dictionary(choices.KEY_DATE, _("普法重要时间节点（代码为 月-日 或 月）"), choices.KEY_DATE_DEFAULTS)
         metrics.register_all()
         register_demo_loader(demo.load, order=50)
+        register_generator(generate.generate, order=50)

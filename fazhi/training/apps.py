@@ -8,8 +8,14 @@ class TrainingConfig(AppConfig):
     verbose_name = _("学法培训")
 
     def ready(self) -> None:
-        from fazhi.core.registry import NavItem, register_demo_loader, register_nav, register_workbench
-        from fazhi.training import demo, metrics, workbench
+        from fazhi.core.registry import (
+            NavItem,
+            register_demo_loader,
+            register_generator,
+            register_nav,
+            register_workbench,
+        )
+        from fazhi.training import demo, generate, metrics, workbench
 
         group = _("普法与学法")
         register_nav(NavItem(_("学法培训"), "training:session_list", "training", group, 510))
@@ -19,3 +25,4 @@ class TrainingConfig(AppConfig):
         metrics.register_all()
         register_workbench(workbench.training_items)
         register_demo_loader(demo.load, order=51)
+        register_generator(generate.generate, order=60)
