@@ -18,6 +18,9 @@ from fazhi.core.metrics import METRICS, Period
 from fazhi.reports.models import Report
 from fazhi.reports.rendering import compose
 
+# Keeps every test of the module on the test database, even when the module runs alone.
+pytestmark = pytest.mark.django_db
+
 # metric key, the seed's words around the figure
 SEED_FIGURES = [
     ("training.study_sessions", "进行集中学习12次"),
