@@ -1,3 +1,4 @@
+import django_filters
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import BasePermission
 
@@ -104,12 +105,25 @@ class LegalCaseViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.legal_case_list(user=self.request.user).prefetch_related("appearances")
 
 
+def _visible_cases(request):
+    return LegalCase.objects.visible_to(request.user) if request is not None else LegalCase.objects.none()
+
+
+class CourtAppearanceFilter(django_filters.FilterSet):
+    # Choices from the caller's cases: another area's case id answers exactly like one that does not exist.
+    case = django_filters.ModelChoiceFilter(queryset=_visible_cases)
+
+    class Meta:
+        model = CourtAppearance
+        fields = ["case", "is_principal"]
+
+
 class CourtAppearanceViewSet(viewsets.ReadOnlyModelViewSet):
     """负责人出庭应诉 records of the cases within the caller's scope."""
 
     serializer_class = CourtAppearanceSerializer
     permission_classes = [CanViewCounsel]
-    filterset_fields = ["case", "is_principal"]
+    filterset_class = CourtAppearanceFilter
 
     def get_queryset(self):
         return selectors.court_appearance_list(user=self.request.user)

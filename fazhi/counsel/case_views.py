@@ -20,7 +20,6 @@ from fazhi.counsel.forms import (
     LegalCaseCloseForm,
     LegalCaseForm,
 )
-from fazhi.counsel.models import Adviser
 from fazhi.counsel.views import _areas, _create, _year
 
 
@@ -65,7 +64,7 @@ def contract_detail_view(request, pk: int):
     contract = selectors.contract_get(user=request.user, pk=pk)
     can_change = area_in_scope(request.user, Module.COUNSEL, contract.area, CHANGE)
     action = request.POST.get("action") if request.method == "POST" else None
-    advisers = Adviser.objects.visible_to(request.user).order_by("name")
+    advisers = selectors.adviser_choices(user=request.user, area=contract.area)
     review_form = ContractReviewForm(request.POST if action == "review" else None, advisers=advisers, prefix="review")
     sign_form = ContractSignForm(request.POST if action == "sign" else None, prefix="sign")
     if request.method == "POST":

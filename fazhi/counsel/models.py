@@ -2,8 +2,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.accounts.roles import Module
-from fazhi.areas.scoping import ScopedModel
+from fazhi.accounts.roles import VIEW, Module
+from fazhi.areas.scoping import ScopedModel, scope_q
 from fazhi.counsel.choices import (
     LOSING_OUTCOMES,
     PASSING_CONCLUSIONS,
@@ -189,6 +189,12 @@ class LegalCase(ScopedModel):
         return self.outcome in LOSING_OUTCOMES
 
 
+class CourtAppearanceQuerySet(models.QuerySet):
+    def visible_to(self, user, action: str = VIEW):
+        """Appearances in the cases `user` may see (an appearance has no area of its own: its case's counts)."""
+        return self.filter(scope_q(user, Module.COUNSEL, action, "case__area__path"))
+
+
 class CourtAppearance(models.Model):
     """负责人出庭应诉: who appeared for the township at a hearing (行政诉讼法 第三条第三款; DOMAIN.md REC-05)."""
 
@@ -197,6 +203,8 @@ class CourtAppearance(models.Model):
     leader_name = models.CharField(_("出庭负责人"), max_length=40)
     leader_post = models.CharField(_("职务"), max_length=40)
     is_principal = models.BooleanField(_("是否主要负责人"), default=False)
+
+    objects = CourtAppearanceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("负责人出庭应诉")

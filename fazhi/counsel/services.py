@@ -37,6 +37,14 @@ def adviser_create(
     return adviser
 
 
+def _check_adviser(actor, adviser: Adviser, area: Area, field: str) -> None:
+    """The adviser must be one the actor may see (another area's id reads as not existing) and serve `area`."""
+    if actor is not None and not Adviser.objects.visible_to(actor).filter(pk=adviser.pk).exists():
+        raise ValidationError({field: _("所选顾问不存在。")})
+    if not adviser.area.contains(area):
+        raise ValidationError({field: _("所选顾问不服务于该区划。")})
+
+
 def _in_contract(adviser: Adviser, day: datetime.date, field: str) -> None:
     if not adviser.contract_from <= day <= adviser.contract_to:
         raise ValidationError({field: _("日期不在该顾问的聘期内。")})
@@ -47,9 +55,9 @@ def duty_day_add(*, actor, adviser: Adviser, on: datetime.date, place: str = "",
         require_change(actor, adviser)
     _not_future("on", on)
     _in_contract(adviser, on, "on")
-    if DutyDay.objects.filter(adviser=adviser, on=on).exists():
-        raise ValidationError({"on": _("该日已登记坐班。")})
     with transaction.atomic():
+        if DutyDay.objects.filter(adviser=adviser, on=on).exists():
+            raise ValidationError({"on": _("该日已登记坐班。")})
         day = DutyDay(adviser=adviser, on=on, place=place.strip(), note=note.strip())
         day.full_clean()
         day.save()
@@ -83,6 +91,8 @@ def consultation_create(
     _not_future("received_on", received_on)
     if headcount is None or headcount < 1:
         raise ValidationError({"headcount": _("人次至少为1。")})
+    if adviser is not None:
+        _check_adviser(actor, adviser, area, "adviser")
     with transaction.atomic():
         row = Consultation(
             area=area,
@@ -140,8 +150,7 @@ def contract_review(
 ) -> ContractReview:
     if actor is not None:
         require_change(actor, contract)
-    if not reviewer.area.contains(contract.area):
-        raise ValidationError({"reviewer": _("所选顾问不服务于该合同所属区划。")})
+    _check_adviser(actor, reviewer, contract.area, "reviewer")
     _not_future("reviewed_on", reviewed_on)
     _in_contract(reviewer, reviewed_on, "reviewed_on")
     if reviewed_on < contract.submitted_on:
@@ -225,6 +234,9 @@ def legal_case_close(*, actor, case: LegalCase, outcome: str, closed_on: datetim
             raise ValidationError(_("该案件已结案。"))
         if closed_on < case.filed_on:
             raise ValidationError({"closed_on": _("结案日期不能早于受理（立案）日期。")})
+        last_hearing = case.appearances.order_by("-hearing_on").values_list("hearing_on", flat=True).first()
+        if last_hearing and closed_on < last_hearing:
+            raise ValidationError({"closed_on": _("结案日期不能早于已登记的开庭日期。")})
         case.outcome, case.closed_on = outcome, closed_on
         case.full_clean()
         case.save(update_fields=["outcome", "closed_on"])
@@ -236,13 +248,18 @@ def court_appearance_add(
 ) -> CourtAppearance:
     if actor is not None:
         require_change(actor, case)
-    # 负责人出庭应诉 is a duty in 行政诉讼 (行政诉讼法 第三条第三款; 纲要(二十三); DOMAIN.md REC-05).
-    if case.kind != CaseKind.LITIGATION:
-        raise ValidationError(_("出庭应诉只登记于行政诉讼案件。"))
     _not_future("hearing_on", hearing_on)
-    if hearing_on < case.filed_on:
-        raise ValidationError({"hearing_on": _("开庭日期不能早于立案日期。")})
     with transaction.atomic():
+        # Locked and read afresh: the kind and the closing date decide, not what the caller's copy says.
+        case = LegalCase.objects.select_for_update().get(pk=case.pk)
+        # 负责人出庭应诉 is a duty in 行政诉讼 (行政诉讼法 第三条第三款; 纲要(二十三); DOMAIN.md REC-05); a 行政复议
+        # has no court hearing.
+        if case.kind != CaseKind.LITIGATION:
+            raise ValidationError(_("出庭应诉只登记于行政诉讼案件。"))
+        if hearing_on < case.filed_on:
+            raise ValidationError({"hearing_on": _("开庭日期不能早于立案日期。")})
+        if case.closed_on and hearing_on > case.closed_on:
+            raise ValidationError({"hearing_on": _("开庭日期不能晚于结案日期。")})
         row = CourtAppearance(
             case=case,
             hearing_on=hearing_on,

@@ -1,13 +1,26 @@
-"""Demo: 党务/村务/财务/服务公开栏 in 治平乡 and every one of its villages, with 2023 postings published online.
+"""Demo: 党务/村务/财务/服务公开栏 in 治平乡 and every one of its villages, with postings published online — the
+2023 year the reports are shown for, and every period from January of last year up to today, so the workbench is
+realistic on any day the demo is loaded.
 
-Every fifth periodic posting is put up five days after its due date, so the on-time rate is below 100%.
-Idempotent: a posting is only added when its board has none with the same title.
+Every fifth periodic posting is put up five days after its due date, so the on-time rate is below 100%. The villages
+in `OVERDUE` have not yet posted their latest due period (临河村 on every periodic board, 燕麦村 on its 财务 board), so
+the overdue warning has something to show. Idempotent: a posting is only added when its board has none with the
+same title.
 """
 
 import datetime
 
+from django.utils import timezone
+
 from fazhi.disclosure.models import Board, BoardCategory, Frequency
-from fazhi.disclosure.services import board_create, posting_create, posting_due, posting_publish
+from fazhi.disclosure.services import (
+    board_create,
+    last_due_period_end,
+    next_period_end,
+    posting_create,
+    posting_due,
+    posting_publish,
+)
 
 D = datetime.date
 VILLAGE_BOARDS = {
@@ -20,6 +33,11 @@ TOWNSHIP_BOARDS = {
     BoardCategory.PARTY: Frequency.QUARTERLY,
     BoardCategory.FINANCE: Frequency.QUARTERLY,
     BoardCategory.SERVICE: Frequency.AD_HOC,
+}
+# village name → categories whose latest due period is left unposted
+OVERDUE = {
+    "临河村": {BoardCategory.PARTY, BoardCategory.VILLAGE, BoardCategory.FINANCE},
+    "燕麦村": {BoardCategory.FINANCE},
 }
 TEXT = {
     BoardCategory.PARTY: "党员发展、党费收缴使用、“三会一课”开展及主题党日活动情况。",
@@ -36,12 +54,35 @@ AD_HOC = [
 ]
 
 
-def _periods(frequency: str) -> list[tuple[datetime.date, str]]:
+def _label(end: datetime.date, frequency: str) -> str:
     if frequency == Frequency.MONTHLY:
-        ends = [D(2023, m + 1, 1) - datetime.timedelta(days=1) for m in range(1, 12)] + [D(2023, 12, 31)]
-        return [(end, f"2023年{end.month}月") for end in ends]
-    ends = [D(2023, 3, 31), D(2023, 6, 30), D(2023, 9, 30), D(2023, 12, 31)]
-    return [(end, f"2023年第{i}季度") for i, end in enumerate(ends, start=1)]
+        return f"{end.year}年{end.month}月"
+    return f"{end.year}年第{(end.month - 1) // 3 + 1}季度"
+
+
+def _periods(frequency: str, today: datetime.date) -> list[datetime.date]:
+    """Period ends of 2023, then from January of last year up to the last period posted by today."""
+    first = D(2022, 12, 31)
+    ends = []
+    end = next_period_end(first, frequency)
+    while end <= D(2023, 12, 31):
+        ends.append(end)
+        end = next_period_end(end, frequency)
+    end = next_period_end(D(today.year - 2, 12, 31), frequency)
+    while end + datetime.timedelta(days=8) <= today:
+        if end > D(2023, 12, 31):
+            ends.append(end)
+        end = next_period_end(end, frequency)
+    return ends
+
+
+def _ad_hoc_events(today: datetime.date) -> list[tuple[datetime.date, str, str]]:
+    recent = (
+        today - datetime.timedelta(days=20),
+        f"{today.year}年度城乡低保对象动态调整结果公示",
+        "经入户核查、民主评议，本年度低保对象动态调整名单公示如下，公示期7天。",
+    )
+    return [*AD_HOC, recent]
 
 
 def _post(board: Board, title: str, text: str, period_end: datetime.date, posted_on: datetime.date) -> None:
@@ -53,24 +94,29 @@ def _post(board: Board, title: str, text: str, period_end: datetime.date, posted
     posting_publish(actor=None, posting=posting, on=posted_on)
 
 
-def _boards(area, plan: dict, index: int) -> None:
+def _boards(area, plan: dict, index: int, today: datetime.date) -> None:
+    skipped = OVERDUE.get(area.name, set())
     for category, frequency in plan.items():
         board = Board.objects.filter(area=area, category=category).first() or board_create(
             actor=None, area=area, category=category, frequency=frequency, location=f"{area.name}便民服务中心"
         )
         label = board.get_category_display()
         if frequency == Frequency.AD_HOC:
-            for event_on, title, text in AD_HOC:
+            for event_on, title, text in _ad_hoc_events(today):
                 _post(board, title, text, event_on, event_on + datetime.timedelta(days=2))
             continue
-        for n, (end, period) in enumerate(_periods(frequency)):
-            due = posting_due(end, frequency)
-            late = (index + n) % 5 == 0
-            posted_on = due + datetime.timedelta(days=5) if late else end + datetime.timedelta(days=8)
-            _post(board, f"{area.name}{period}{label}公开", TEXT[category], end, posted_on)
+        last_due = last_due_period_end(today, frequency)
+        for n, end in enumerate(_periods(frequency, today)):
+            if category in skipped and end >= last_due:
+                continue
+            late_on = posting_due(board=board, period_end=end) + datetime.timedelta(days=5)
+            late = (index + n) % 5 == 0 and late_on <= today
+            posted_on = late_on if late else end + datetime.timedelta(days=8)
+            _post(board, f"{area.name}{_label(end, frequency)}{label}公开", TEXT[category], end, posted_on)
 
 
 def load(context: dict) -> None:
-    _boards(context["township"], TOWNSHIP_BOARDS, 0)
+    today = timezone.localdate()
+    _boards(context["township"], TOWNSHIP_BOARDS, 0, today)
     for index, (village, _grids) in enumerate(context["villages"], start=1):
-        _boards(village, VILLAGE_BOARDS, index)
+        _boards(village, VILLAGE_BOARDS, index, today)

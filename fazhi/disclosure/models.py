@@ -2,8 +2,8 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.accounts.roles import Module
-from fazhi.areas.scoping import ScopedModel
+from fazhi.accounts.roles import VIEW, Module
+from fazhi.areas.scoping import ScopedModel, scope_q
 from fazhi.core.models import TimeStampedModel
 
 
@@ -39,6 +39,12 @@ class Board(ScopedModel, TimeStampedModel):
         return f"{self.area} {self.get_category_display()}"
 
 
+class PostingQuerySet(models.QuerySet):
+    def visible_to(self, user, action: str = VIEW):
+        """Postings of the boards `user` may see (a posting has no area of its own: its board's counts)."""
+        return self.filter(scope_q(user, Module.DISCLOSURE, action, "board__area__path"))
+
+
 class Posting(TimeStampedModel):
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="postings", verbose_name=_("公开栏"))
     title = models.CharField(_("公开事项"), max_length=200)
@@ -50,6 +56,8 @@ class Posting(TimeStampedModel):
     removed_on = models.DateField(_("撤下日期"), null=True, blank=True)
     published_on = models.DateField(_("网上发布日期"), null=True, blank=True)
     withdrawn_on = models.DateField(_("网上撤回日期"), null=True, blank=True)
+
+    objects = PostingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("公开记录")
@@ -75,6 +83,11 @@ class Posting(TimeStampedModel):
 ATTACHMENT_EXTENSIONS = ["jpg", "jpeg", "png", "pdf", "doc", "docx", "xls", "xlsx"]
 
 
+class PostingAttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user, action: str = VIEW):
+        return self.filter(scope_q(user, Module.DISCLOSURE, action, "posting__board__area__path"))
+
+
 class PostingAttachment(models.Model):
     posting = models.ForeignKey(
         Posting, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("公开记录")
@@ -85,6 +98,8 @@ class PostingAttachment(models.Model):
     name = models.CharField(_("文件名"), max_length=200)
     size = models.PositiveIntegerField(_("大小（字节）"))
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    objects = PostingAttachmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("公开附件")

@@ -2,12 +2,10 @@
 
 import datetime
 
-from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.db.models import Max, Q, QuerySet
 
-from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, subtree_q
-from fazhi.areas.scoping import get_visible_or_404, scope_q
+from fazhi.areas.scoping import get_visible_or_404
 from fazhi.disclosure.models import Board, Posting, PostingAttachment
 from fazhi.disclosure.services import board_is_overdue, board_next_due
 
@@ -23,42 +21,42 @@ def published_posting_list(*, area: Area, q: str = "") -> QuerySet[Posting]:
     return qs.order_by("-published_on", "-id")
 
 
+def _with_coverage(qs: QuerySet[Board]) -> QuerySet[Board]:
+    """Boards with `latest_period_end`, the newest period they posted — all the due-date rules need."""
+    return qs.select_related("area").annotate(latest_period_end=Max("postings__period_end"))
+
+
 def board_list(*, user, area: Area | None = None, category: str = "", on: datetime.date) -> list[Board]:
     """Boards the user may see, each with `.next_due` and `.overdue` as of `on`."""
-    qs = Board.objects.visible_to(user).select_related("area")
+    qs = Board.objects.visible_to(user)
     if area is not None:
         qs = qs.filter(subtree_q(area.path))
     if category:
         qs = qs.filter(category=category)
-    boards = list(qs.prefetch_related("postings"))
+    boards = list(_with_coverage(qs).order_by("area__path", "category"))
     for board in boards:
         board.next_due = board_next_due(board, on)
         board.overdue = board_is_overdue(board, on)
     return boards
 
 
+def overdue_board_list(*, user, on: datetime.date) -> list[Board]:
+    """Visible boards with a period due before `on` and not posted (DOMAIN.md VPO-02, CQ-V-05)."""
+    return [board for board in board_list(user=user, on=on) if board.overdue]
+
+
 def board_get(*, user, pk: int) -> Board:
-    return get_visible_or_404(Board.objects.select_related("area"), user, pk=pk)
+    return get_visible_or_404(_with_coverage(Board.objects.all()), user, pk=pk)
+
+
+def board_posting_list(*, board: Board, limit: int = 200) -> list[Posting]:
+    return list(board.postings.prefetch_related("attachments")[:limit])
 
 
 def posting_get(*, user, pk: int) -> Posting:
-    posting = (
-        Posting.objects.filter(scope_q(user, Module.DISCLOSURE, field="board__area__path"))
-        .select_related("board__area")
-        .filter(pk=pk)
-        .first()
-    )
-    if posting is None:
-        raise Http404
-    return posting
+    return get_visible_or_404(Posting.objects.select_related("board__area"), user, pk=pk)
 
 
 def attachment_get(*, user, pk: int) -> PostingAttachment:
-    attachment = (
-        PostingAttachment.objects.filter(scope_q(user, Module.DISCLOSURE, field="posting__board__area__path"))
-        .filter(pk=pk)
-        .first()
-    )
-    if attachment is None:
-        raise Http404
-    return attachment
+    """An attachment of a posting on a board the user may see (other area → 404)."""
+    return get_visible_or_404(PostingAttachment.objects.all(), user, pk=pk)

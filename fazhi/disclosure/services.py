@@ -1,22 +1,63 @@
 """Every write of boards and postings, plus the due-date rules they follow."""
 
 import datetime
+import io
+import zipfile
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fazhi.accounts.roles import Module
+from fazhi.areas.models import Level
 from fazhi.areas.scoping import require_area_writable, require_change
-from fazhi.disclosure.models import ATTACHMENT_EXTENSIONS, Board, Frequency, Posting, PostingAttachment
+from fazhi.core.uploads import check_zip_container, safe_filename
+from fazhi.core.workdays import add_period, add_working_days
+from fazhi.disclosure.models import (
+    ATTACHMENT_EXTENSIONS,
+    Board,
+    BoardCategory,
+    Frequency,
+    Posting,
+    PostingAttachment,
+)
 
 # 重庆市实施《村民委员会组织法》办法 第三十条 (DOMAIN.md CQ-V-05): 公布时间不少于10日
 MIN_POSTED_DAYS = 10
-# Same article: 季度事项于下季度第一个月15日前、按月事项于次月15日前公布
+# Same article: 季度事项于下季度第一个月15日前、按月事项于次月15日前公布. The article governs 村务公开; township
+# boards and 党务 boards follow the same calendar by local practice (DOMAIN.md VPO-10 [M]), a convention [C].
 DUE_DAY = 15
-# Same article: 随时公布的事项在10日内公布 — the text says 日, so natural days.
+# Same article: 随时公布的事项在10日内公布 — the text says 日, so natural days; a last day on a rest day moves
+# to the next working day (DOMAIN.md T-01, applied by analogy).
 AD_HOC_DAYS = 10
+# 政府信息公开条例 第二十六条 (DOMAIN.md GOV-02): a township government's own 主动公开 items within 20 working days of
+# being made or changed — the village rule above does not bind the township.
+TOWNSHIP_AD_HOC_WORKING_DAYS = 20
+# 村民委员会组织法 第三十条 (DOMAIN.md VPO-02): 一般事项至少每季度公布一次 — a village's 村务/财务 board is
+# periodic (monthly or quarterly), never 随时 only.
+PERIODIC_CATEGORIES = {BoardCategory.VILLAGE, BoardCategory.FINANCE}
+BOARD_LEVELS = {Level.TOWNSHIP, Level.VILLAGE}
+
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_ATTACHMENTS = 10
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls compound file
+SIGNATURES = {
+    "jpg": b"\xff\xd8\xff",
+    "jpeg": b"\xff\xd8\xff",
+    "png": b"\x89PNG\r\n\x1a\n",
+    "pdf": b"%PDF-",
+    "doc": OLE,
+    "xls": OLE,
+    "docx": b"PK\x03\x04",
+    "xlsx": b"PK\x03\x04",
+}
+# The part without which Word/Excel cannot open the package: a renamed .zip is not a .docx.
+OFFICE_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+
+
+# --- periods and due dates -------------------------------------------------------------------------------------------
 
 
 def period_end_before(on: datetime.date, frequency: str) -> datetime.date | None:
@@ -29,44 +70,81 @@ def period_end_before(on: datetime.date, frequency: str) -> datetime.date | None
     return None
 
 
-def _next_period_end(end: datetime.date, frequency: str) -> datetime.date:
+def next_period_end(end: datetime.date, frequency: str) -> datetime.date:
     months = 1 if frequency == Frequency.MONTHLY else 3
     first = end + datetime.timedelta(days=1)
     month_index = first.year * 12 + first.month - 1 + months
     return datetime.date(month_index // 12, month_index % 12 + 1, 1) - datetime.timedelta(days=1)
 
 
-def posting_due(period_end: datetime.date, frequency: str = Frequency.MONTHLY) -> datetime.date:
-    """Latest lawful posting date for a period ending `period_end` (CQ-V-05)."""
-    if frequency == Frequency.AD_HOC:
-        return period_end + datetime.timedelta(days=AD_HOC_DAYS)
+def _period_end_of(day: datetime.date, frequency: str) -> datetime.date:
+    """End of the period `day` falls in."""
+    return next_period_end(period_end_before(day, frequency), frequency)
+
+
+def is_period_end(day: datetime.date, frequency: str) -> bool:
+    return frequency == Frequency.AD_HOC or _period_end_of(day, frequency) == day
+
+
+def _periodic_due(period_end: datetime.date) -> datetime.date:
+    # CQ-V-05: 下季度第一个月15日前 / 次月15日前 — the 15th of the month after the period.
     return (period_end + datetime.timedelta(days=1)).replace(day=DUE_DAY)
 
 
-def _covered(board: Board, end: datetime.date) -> bool:
-    # Iterates the (usually prefetched) postings so a board list costs no query per board.
-    return any(p.period_end >= end for p in board.postings.all())
+def posting_due(*, board: Board, period_end: datetime.date) -> datetime.date:
+    """Latest lawful posting date for the period (or the 随时 event) ending `period_end` on `board`."""
+    if board.frequency != Frequency.AD_HOC:
+        return _periodic_due(period_end)
+    if board.area.level == Level.TOWNSHIP:
+        return add_working_days(period_end, TOWNSHIP_AD_HOC_WORKING_DAYS)  # 政府信息公开条例 第二十六条
+    return add_period(period_end, AD_HOC_DAYS, "natural")  # 重庆实施办法 第三十条: 10日内 (natural days)
+
+
+def last_due_period_end(on: datetime.date, frequency: str) -> datetime.date | None:
+    """The latest period whose posting was due before `on` (None for 随时 boards)."""
+    end = period_end_before(on, frequency)
+    if end is None:
+        return None
+    return end if on > _periodic_due(end) else period_end_before(end, frequency)
+
+
+def _covered_through(board: Board) -> datetime.date | None:
+    # Board lists and pages annotate `latest_period_end` (selectors._with_coverage); a bare board asks the database.
+    if hasattr(board, "latest_period_end"):
+        return board.latest_period_end
+    return board.postings.aggregate(m=Max("period_end"))["m"]
 
 
 def board_is_overdue(board: Board, on: datetime.date) -> bool:
-    end = period_end_before(on, board.frequency)
-    if end is None or on <= posting_due(end):
+    """True when a period whose due date has passed was not posted (CQ-V-05), however long ago."""
+    end = last_due_period_end(on, board.frequency)
+    if end is None:
         return False
-    return not _covered(board, end)
+    latest = _covered_through(board)
+    return latest is None or latest < end
 
 
 def board_next_due(board: Board, on: datetime.date) -> datetime.date | None:
-    """The date the board's next required posting is due (past when overdue; None for 随时 boards)."""
-    end = period_end_before(on, board.frequency)
+    """Due date of the board's first unposted period (past when overdue; None for 随时 boards)."""
+    end = last_due_period_end(on, board.frequency)
     if end is None:
         return None
-    if _covered(board, end):
-        return posting_due(_next_period_end(end, board.frequency))
-    return posting_due(end)
+    latest = _covered_through(board)
+    if latest is None:
+        return _periodic_due(end)
+    return _periodic_due(next_period_end(_period_end_of(latest, board.frequency), board.frequency))
+
+
+# --- boards ----------------------------------------------------------------------------------------------------------
 
 
 def board_create(*, actor, area, category: str, frequency: str, location: str) -> Board:
     require_area_writable(actor, Module.DISCLOSURE, area)
+    if area.level not in BOARD_LEVELS:
+        raise ValidationError({"area": _("公开栏设在乡镇或村（社区）。")})
+    # 村民委员会组织法 第三十条 (DOMAIN.md VPO-02): 一般事项至少每季度公布一次，财务往来较多的每月公布
+    if area.level == Level.VILLAGE and category in PERIODIC_CATEGORIES and frequency == Frequency.AD_HOC:
+        raise ValidationError({"frequency": _("村务、财务公开至少每季度公布一次，请选择每月或每季度。")})
     with transaction.atomic():
         if Board.objects.filter(area=area, category=category).exists():
             raise ValidationError({"category": _("该区划已设有此类公开栏。")})
@@ -76,25 +154,67 @@ def board_create(*, actor, area, category: str, frequency: str, location: str) -
     return board
 
 
+# --- postings --------------------------------------------------------------------------------------------------------
+
+
+def _extension(name: str) -> str:
+    return name.lower().rsplit(".", 1)[-1] if "." in name else ""
+
+
+def _content_matches(extension: str, data: bytes) -> bool:
+    if not data.startswith(SIGNATURES[extension]):
+        return False
+    if extension in OFFICE_PARTS:
+        check_zip_container(data)  # zip bombs and path tricks inside the package (fazhi.core.uploads)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return OFFICE_PARTS[extension] in archive.namelist()
+    return True
+
+
 def _check_files(attachments) -> None:
+    """Type by extension and by content, size, count; names are reduced to a harmless last component."""
+    if len(attachments) > MAX_ATTACHMENTS:
+        raise ValidationError({"attachments": _("一次最多上传%(n)d个附件。") % {"n": MAX_ATTACHMENTS}})
     errors = []
     for upload in attachments:
-        if upload.name.lower().rsplit(".", 1)[-1] not in ATTACHMENT_EXTENSIONS:
-            errors.append(_("不支持的文件类型“%(n)s”，仅限图片、PDF、Word、Excel。") % {"n": upload.name})
-        elif upload.size > MAX_ATTACHMENT_BYTES:
-            errors.append(_("文件“%(n)s”超过10MB。") % {"n": upload.name})
+        name = safe_filename(upload.name)
+        extension = _extension(name)
+        if extension not in ATTACHMENT_EXTENSIONS:
+            errors.append(_("不支持的文件类型“%(n)s”，仅限图片、PDF、Word、Excel。") % {"n": name})
+            continue
+        if upload.size > MAX_ATTACHMENT_BYTES:
+            errors.append(_("文件“%(n)s”超过10MB。") % {"n": name})
+            continue
+        upload.seek(0)
+        data = upload.read()
+        upload.seek(0)
+        try:
+            matches = _content_matches(extension, data)
+        except ValidationError:
+            matches = False
+        if not matches:
+            errors.append(_("文件“%(n)s”的内容与扩展名不符，请上传真实的图片、PDF、Word 或 Excel 文件。") % {"n": name})
     if errors:
         raise ValidationError({"attachments": errors})
 
 
 def _check_dates(board: Board, period_end: datetime.date, posted_on: datetime.date) -> None:
+    if not is_period_end(period_end, board.frequency):
+        if board.frequency == Frequency.MONTHLY:
+            raise ValidationError({"period_end": _("按月公开的，所属期间截止日应为月末。")})
+        raise ValidationError(
+            {"period_end": _("按季度公开的，所属期间截止日应为季末（3月31日、6月30日、9月30日、12月31日）。")}
+        )
     if posted_on < period_end and board.frequency != Frequency.AD_HOC:
         raise ValidationError({"posted_on": _("张贴日期不能早于所属期间截止日。")})
+    if posted_on > timezone.localdate():
+        raise ValidationError({"posted_on": _("张贴日期不能晚于今天。")})
 
 
 def _attach(posting: Posting, attachments) -> None:
     for upload in attachments:
-        row = PostingAttachment(posting=posting, file=upload, name=upload.name[:200], size=upload.size)
+        upload.name = safe_filename(upload.name)
+        row = PostingAttachment(posting=posting, file=upload, name=upload.name, size=upload.size)
         row.full_clean()
         row.save()
 
@@ -120,7 +240,7 @@ def posting_create(
             text=text.strip(),
             period_end=period_end,
             posted_on=posted_on,
-            due_on=posting_due(period_end, board.frequency),
+            due_on=posting_due(board=board, period_end=period_end),
         )
         posting.full_clean()
         posting.save()
@@ -143,9 +263,14 @@ def posting_update(
     _check_files(attachments)
     with transaction.atomic():
         posting = Posting.objects.select_for_update().select_related("board__area").get(pk=posting.pk)
+        # What the public site shows must not change silently: a correction is withdrawn and posted anew.
+        if posting.is_published:
+            raise ValidationError(
+                _("该公开事项已在网上发布，不能修改；如需更正，请先网上撤回，再登记更正后的公开事项。")
+            )
         posting.title, posting.text = title.strip(), text.strip()
         posting.period_end, posting.posted_on = period_end, posted_on
-        posting.due_on = posting_due(period_end, posting.board.frequency)
+        posting.due_on = posting_due(board=posting.board, period_end=period_end)
         posting.full_clean()
         posting.save()
         _attach(posting, attachments)
@@ -160,10 +285,14 @@ def posting_publish(*, actor, posting: Posting, on: datetime.date) -> Posting:
         posting = Posting.objects.select_for_update().get(pk=posting.pk)
         if posting.is_published:
             raise ValidationError(_("该公开事项已在网上发布。"))
+        # A withdrawal (wrong content, personal data — DOMAIN.md SEC-20) is final for that record; publishing it
+        # again would also erase when it was withdrawn. The corrected content is a new posting.
+        if posting.withdrawn_on:
+            raise ValidationError(_("该公开事项已从网上撤回，不能再次发布；请登记更正后的公开事项。"))
         if on < posting.posted_on:
             raise ValidationError({"on": _("网上发布日期不能早于张贴日期。")})
-        posting.published_on, posting.withdrawn_on = on, None
-        posting.save(update_fields=["published_on", "withdrawn_on", "updated_at"])
+        posting.published_on = on
+        posting.save(update_fields=["published_on", "updated_at"])
     return posting
 
 

@@ -11,5 +11,6 @@ urlpatterns = [
     path("postings/<int:pk>/edit/", views.posting_edit_view, name="posting_edit"),
     path("postings/<int:pk>/publish/", views.posting_publish_view, name="posting_publish"),
     path("postings/<int:pk>/withdraw/", views.posting_withdraw_view, name="posting_withdraw"),
+    path("postings/<int:pk>/remove/", views.posting_remove_view, name="posting_remove"),
     path("attachments/<int:pk>/", views.attachment_download_view, name="attachment_download"),
 ]

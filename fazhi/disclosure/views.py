@@ -7,19 +7,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.roles import CHANGE, VIEW, Module
-from fazhi.areas.models import Level
 from fazhi.areas.scoping import area_in_scope, areas_visible_to, require_change
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
+from fazhi.core.uploads import safe_filename
 from fazhi.disclosure import selectors, services
 from fazhi.disclosure.forms import BoardFilterForm, BoardForm, OnDateForm, PostingForm
 
-BOARD_LEVELS = [Level.TOWNSHIP, Level.VILLAGE]
-
 
 def _areas(user, action):
-    return areas_visible_to(user, Module.DISCLOSURE, action).current().filter(level__in=BOARD_LEVELS)
+    return areas_visible_to(user, Module.DISCLOSURE, action).current().filter(level__in=services.BOARD_LEVELS)
 
 
 @require_perm("disclosure.view")
@@ -55,7 +53,7 @@ def board_detail_view(request, pk: int):
     today = timezone.localdate()
     context = {
         "board": board,
-        "postings": board.postings.prefetch_related("attachments")[:200],
+        "postings": selectors.board_posting_list(board=board),
         "next_due": services.board_next_due(board, today),
         "overdue": services.board_is_overdue(board, today),
         "can_change": area_in_scope(request.user, Module.DISCLOSURE, board.area, CHANGE),
@@ -125,6 +123,12 @@ def posting_withdraw_view(request, pk: int):
     return _dated_action(request, pk, services.posting_withdraw, _("已从网上撤回。"))
 
 
+@require_POST
+@require_perm("disclosure.change")
+def posting_remove_view(request, pk: int):
+    return _dated_action(request, pk, services.posting_remove, _("已登记从公开栏撤下。"))
+
+
 @require_perm("disclosure.view")
 def attachment_download_view(request, pk: int):
     attachment = selectors.attachment_get(user=request.user, pk=pk)
@@ -132,4 +136,4 @@ def attachment_download_view(request, pk: int):
         handle = attachment.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=attachment.name)
+    return FileResponse(handle, as_attachment=True, filename=safe_filename(attachment.name))

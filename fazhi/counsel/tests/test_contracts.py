@@ -110,14 +110,52 @@ def test_review_needs_opinion_unless_passed_and_a_date_after_submission(staff, a
     assert contract.conclusion == "" and contract.reviewer is None
 
 
-def test_reviewer_must_serve_the_contract_area(world, staff, contract):
+def test_reviewer_must_be_visible_and_serve_the_contract_area(world, staff, contract):
     foreign = services.adviser_create(
         actor=None, area=world.other_township, name="外乡律师", contract_from=D(2023, 1, 1), contract_to=D(2023, 12, 31)
     )
-    with pytest.raises(ValidationError, match="所选顾问不服务于该合同所属区划"):
+    with pytest.raises(ValidationError, match="所选顾问不存在"):
         services.contract_review(
             actor=staff, contract=contract, reviewer=foreign, reviewed_on=D(2023, 8, 4), conclusion="passed"
         )
+    with pytest.raises(ValidationError, match="所选顾问不服务于该区划"):
+        services.contract_review(
+            actor=None, contract=contract, reviewer=foreign, reviewed_on=D(2023, 8, 4), conclusion="passed"
+        )
+    contract.refresh_from_db()
+    assert contract.reviewer is None
+
+
+def test_review_form_offers_only_advisers_serving_the_contract(world, client, staff, adviser, contract):
+    services.adviser_create(
+        actor=None, area=world.other_township, name="外乡律师", contract_from=D(2023, 1, 1), contract_to=D(2023, 12, 31)
+    )
+    client.force_login(staff)
+    page = client.get(reverse("counsel:contract_detail", args=[contract.pk])).content.decode()
+    assert "周律师" in page and "外乡律师" not in page
+
+
+def test_contract_list_query_count_is_flat(world, client, staff, adviser, django_assert_max_num_queries):
+    for n in range(5):
+        row = services.contract_create(
+            actor=staff, area=world.village, title=f"合同{n}", counterparty="某公司", drafting_unit="村委会",
+            submitted_on=D(2023, 8, 1),
+        )  # fmt: skip
+        services.contract_review(
+            actor=staff, contract=row, reviewer=adviser, reviewed_on=D(2023, 8, 2), conclusion="passed"
+        )
+    client.force_login(staff)
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("counsel:contract_list") + "?year=2023")
+    assert page.status_code == 200 and "合同4" in page.content.decode()
+
+
+def test_contracts_cannot_be_written_through_the_api(world, client, staff, contract):
+    client.force_login(staff)
+    url = reverse("api:counsel-contract-detail", args=[contract.pk])
+    assert client.patch(url, {"signed_on": "2023-08-05"}, content_type="application/json").status_code == 405
+    contract.refresh_from_db()
+    assert contract.signed_on is None
 
 
 def test_only_changers_in_scope_write(world, contract):

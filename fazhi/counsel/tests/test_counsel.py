@@ -97,3 +97,19 @@ def test_demo_figures_count_their_records(db):
     assert METRICS["counsel.consultation_people"].value(area=township, period=year) == 12
     assert METRICS["counsel.referred_to_mediation"].value(area=township, period=year) == 3
     assert METRICS["counsel.advisers"].value(area=township, period=year) == 1
+
+
+def test_consultation_refuses_another_areas_adviser(world, adviser):
+    foreign = services.adviser_create(
+        actor=None, area=world.other_township, name="外乡律师", contract_from=D(2023, 1, 1), contract_to=D(2023, 12, 31)
+    )
+    staff = world.user(Role.LEGAL_STAFF)
+    with pytest.raises(ValidationError) as exc:
+        services.consultation_create(
+            actor=staff, area=world.village, received_on=D(2023, 1, 2), topic="借贷", adviser=foreign
+        )
+    assert exc.value.message_dict["adviser"] == ["所选顾问不存在。"]
+    row = services.consultation_create(
+        actor=staff, area=world.village, received_on=D(2023, 1, 2), topic="借贷", adviser=adviser
+    )
+    assert row.adviser == adviser

@@ -139,3 +139,70 @@ def test_demo_cases(db):
     assert LegalCase.objects.count() == 2
     assert METRICS["counsel.legal_case_losses"].value(area=township, period=year) == 1
     assert METRICS["counsel.principal_court_appearances"].value(area=township, period=year) == 1
+
+
+def test_appearance_dates_stay_within_the_case_and_closing_cannot_precede_a_hearing(world, staff):
+    case = _case(staff, world.township)
+    services.court_appearance_add(
+        actor=staff, case=case, hearing_on=D(2023, 9, 14), leader_name="王乡长", leader_post="乡长", is_principal=True
+    )
+    with pytest.raises(ValidationError, match="结案日期不能早于已登记的开庭日期"):
+        services.legal_case_close(actor=staff, case=case, outcome=CaseOutcome.UPHELD, closed_on=D(2023, 9, 1))
+    services.legal_case_close(actor=staff, case=case, outcome=CaseOutcome.UPHELD, closed_on=D(2023, 10, 26))
+    with pytest.raises(ValidationError, match="开庭日期不能晚于结案日期"):
+        services.court_appearance_add(
+            actor=staff,
+            case=case,
+            hearing_on=D(2023, 11, 1),
+            leader_name="李某",
+            leader_post="副乡长",
+            is_principal=False,
+        )
+    assert CourtAppearance.objects.count() == 1
+
+
+def test_a_reconsideration_takes_no_appearance_through_the_page_either(world, client, staff):
+    case = _case(staff, world.township, CaseKind.RECONSIDERATION, "城府复〔2023〕17号")
+    client.force_login(staff)
+    url = reverse("counsel:legal_case_detail", args=[case.pk])
+    page = client.get(url).content.decode()
+    assert 'value="appearance"' not in page
+    data = {
+        "action": "appearance",
+        "appearance-hearing_on": "2023-09-14",
+        "appearance-leader_name": "王乡长",
+        "appearance-leader_post": "乡长",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200 and "出庭应诉只登记于行政诉讼案件" in response.content.decode()
+    assert not CourtAppearance.objects.exists()
+
+
+def test_legal_case_list_query_count_is_flat(world, client, staff, django_assert_max_num_queries):
+    for n in range(5):
+        case = _case(staff, world.township, number=f"（2023）渝0229行初{n}号")
+        services.court_appearance_add(
+            actor=staff,
+            case=case,
+            hearing_on=D(2023, 9, 1),
+            leader_name="王乡长",
+            leader_post="乡长",
+            is_principal=True,
+        )
+    client.force_login(staff)
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("counsel:legal_case_list") + "?year=2023")
+    assert "（2023）渝0229行初4号" in page.content.decode()
+
+
+def test_api_appearance_filter_by_another_areas_case_looks_like_a_missing_case(world, client, staff):
+    foreign = _case(None, world.foreign_grid.parent, number="外县")
+    services.court_appearance_add(
+        actor=None, case=foreign, hearing_on=D(2023, 9, 1), leader_name="外县长", leader_post="县长", is_principal=True
+    )
+    client.force_login(staff)
+    url = reverse("api:counsel-court-appearance-list")
+    assert client.get(url).json()["count"] == 0
+    foreign_answer, missing_answer = client.get(url, {"case": foreign.pk}), client.get(url, {"case": foreign.pk + 99})
+    assert foreign_answer.status_code == missing_answer.status_code == 400
+    assert foreign_answer.json() == missing_answer.json()

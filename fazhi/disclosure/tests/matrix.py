@@ -47,6 +47,7 @@ CASES = [
     Case("disclosure:posting_edit", CHANGERS, kwargs=_posting),
     Case("disclosure:posting_publish", CHANGERS, method="post", kwargs=_posting),
     Case("disclosure:posting_withdraw", CHANGERS, method="post", kwargs=_posting),
+    Case("disclosure:posting_remove", CHANGERS, method="post", kwargs=_posting),
     Case("disclosure:attachment_download", VIEWERS, kwargs=_attachment),
     Case("api:disclosure-board-list", VIEWERS),
     Case("api:disclosure-board-detail", VIEWERS, kwargs=_board),

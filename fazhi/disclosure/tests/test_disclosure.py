@@ -2,12 +2,15 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from fazhi.accounts.roles import Role
+from fazhi.areas.models import Level
 from fazhi.disclosure.models import Board, BoardCategory, Frequency, Posting
 from fazhi.disclosure.services import (
     board_create,
     board_is_overdue,
+    board_next_due,
     period_end_before,
     posting_create,
     posting_due,
@@ -35,18 +38,40 @@ def board(world, cadre):
     )
 
 
-def test_periods_and_due_dates():
+def test_periods_and_due_dates(world, board):
     assert period_end_before(D(2023, 5, 20), Frequency.MONTHLY) == D(2023, 4, 30)
     assert period_end_before(D(2023, 5, 20), Frequency.QUARTERLY) == D(2023, 3, 31)
     assert period_end_before(D(2023, 5, 20), Frequency.AD_HOC) is None
-    assert posting_due(D(2023, 3, 31)) == D(2023, 4, 15)  # CQ-V-05: 下季度第一个月15日前
+    assert posting_due(board=board, period_end=D(2023, 3, 31)) == D(2023, 4, 15)  # CQ-V-05: 次月15日前
 
 
-def test_overdue_until_posted(board, cadre):
-    assert not board_is_overdue(board, D(2023, 5, 15))
+def test_township_ad_hoc_items_are_due_in_twenty_working_days_village_ones_in_ten_days(world):
+    township = board_create(
+        actor=None, area=world.township, category=BoardCategory.SERVICE, frequency=Frequency.AD_HOC, location="x"
+    )
+    village = board_create(
+        actor=None, area=world.village, category=BoardCategory.SERVICE, frequency=Frequency.AD_HOC, location="x"
+    )
+    # 政府信息公开条例 第二十六条 (GOV-02): 20 working days after Mon 2023-04-03 (the test calendar has no holidays)
+    assert posting_due(board=township, period_end=D(2023, 4, 3)) == D(2023, 5, 1)
+    # 重庆实施办法 第三十条 (CQ-V-05): 10 natural days; Sat 2023-04-15 moves to Mon 2023-04-17 (T-01)
+    assert posting_due(board=village, period_end=D(2023, 4, 5)) == D(2023, 4, 17)
+
+
+def test_overdue_until_posted_however_old_the_missing_period(board, cadre):
+    posting_create(actor=cadre, board=board, title="3月财务收支", period_end=D(2023, 3, 31), posted_on=D(2023, 4, 8))
+    assert not board_is_overdue(board, D(2023, 5, 15))  # April is due on the 15th, inclusive
     assert board_is_overdue(board, D(2023, 5, 16))
+    # Still overdue in early June although May's posting is not due yet: April was never posted.
+    assert board_is_overdue(board, D(2023, 6, 3))
+    assert board_next_due(board, D(2023, 6, 3)) == D(2023, 5, 15)
     posting_create(actor=cadre, board=board, title="4月财务收支", period_end=D(2023, 4, 30), posted_on=D(2023, 5, 8))
-    assert not board_is_overdue(board, D(2023, 5, 16))
+    assert not board_is_overdue(board, D(2023, 6, 3))
+    assert board_next_due(board, D(2023, 6, 3)) == D(2023, 6, 15)
+
+
+def test_a_board_with_no_posting_is_overdue_from_the_first_to_the_fifteenth_too(board):
+    assert board_is_overdue(board, D(2023, 5, 3))
 
 
 def test_workbench_scoped(world, board, cadre):
@@ -92,19 +117,30 @@ def test_foreign_or_readonly_user_cannot_post(world, board):
 
 
 def test_demo_idempotent_and_metrics(world):
+    from fazhi.areas.testing import make_area
     from fazhi.core.metrics import Period
     from fazhi.disclosure import demo, metrics
+    from fazhi.disclosure.selectors import board_list
 
-    ctx = {"township": world.township, "villages": [(world.village, [world.grid])]}
+    linhe = make_area(world.township, Level.VILLAGE, "临河村", "500229215205")
+    ctx = {"township": world.township, "villages": [(world.village, [world.grid]), (linhe, [])]}
     demo.load(ctx)
+    count = Posting.objects.count()
     demo.load(ctx)
-    # 治平乡: 党务(4) + 财务(4, quarterly) + 服务(2); 新红村: 党务(4) + 村务(4) + 财务(12) + 服务(2)
-    assert Board.objects.count() == 7 and Posting.objects.count() == 32
+    assert Posting.objects.count() == count
+    assert Board.objects.count() == 11
     year = Period.year(2023)
-    total = metrics.postings(area=world.township, period=year).count()
-    on_time = metrics.postings_on_time(area=world.township, period=year).count()
-    # Counted by posting date: the five Q4/December postings went up in January 2024.
-    assert total == 27 and 0 < on_time < total
+    total = metrics.postings(area=world.village, period=year).count()
+    on_time = metrics.postings_on_time(area=world.village, period=year).count()
+    # 新红村 2023 by posting date: 党务 3 + 村务 3 + 财务 11 + 服务 2 (Q4/December went up in January 2024)
+    assert total == 19 and 0 < on_time < total
     assert metrics.postings(area=world.village, period=year, category=BoardCategory.FINANCE).count() == 11
     assert metrics.postings(area=world.foreign_county, period=year).count() == 0
-    assert metrics.boards(area=world.township, period=Period.year(2099)).count() == 7
+    assert metrics.boards(area=world.township, period=Period.year(2099)).count() == 11
+    # Today: every board is up to date except 临河村's periodic ones, left overdue on purpose.
+    today = timezone.localdate()
+    overdue = [(b.area.name, b.category) for b in board_list(user=world.user(Role.SUPERVISOR), on=today) if b.overdue]
+    assert sorted(overdue) == sorted(("临河村", c) for c in ("party", "village", "finance"))
+    assert all(
+        p.posted_on <= today and p.posted_on <= p.due_on + datetime.timedelta(days=5) for p in Posting.objects.all()
+    )

@@ -1,11 +1,16 @@
 import datetime
+import io
+import zipfile
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
+from django.utils import timezone
 
 from fazhi.accounts.roles import Role
+from fazhi.areas.models import Level
+from fazhi.areas.testing import make_area, make_user
 from fazhi.disclosure.models import BoardCategory, Frequency, Posting, PostingAttachment
 from fazhi.disclosure.selectors import board_list, published_posting_list
 from fazhi.disclosure.services import (
@@ -52,15 +57,62 @@ def test_published_postings_of_the_subtree_newest_first_and_searchable(world):
     assert draft not in found
 
 
-def test_withdrawn_posting_leaves_the_public_site_and_can_be_republished(world, cadre):
+def test_withdrawn_posting_leaves_the_public_site_and_cannot_be_published_again(world, cadre):
     posting = _posting(_board(world.village))
     posting_publish(actor=cadre, posting=posting, on=D(2023, 5, 8))
     posting_withdraw(actor=cadre, posting=posting, on=D(2023, 5, 20))
     assert list(published_posting_list(area=world.village)) == []
     with pytest.raises(ValidationError, match="未在网上发布"):
         posting_withdraw(actor=cadre, posting=posting, on=D(2023, 5, 21))
-    posting_publish(actor=cadre, posting=posting, on=D(2023, 5, 22))
-    assert list(published_posting_list(area=world.village)) == [posting]
+    with pytest.raises(ValidationError, match="已从网上撤回，不能再次发布"):
+        posting_publish(actor=cadre, posting=posting, on=D(2023, 5, 22))
+    posting.refresh_from_db()
+    assert (posting.published_on, posting.withdrawn_on) == (D(2023, 5, 8), D(2023, 5, 20))
+    assert list(published_posting_list(area=world.village)) == []
+
+
+def test_a_published_posting_cannot_be_edited(world, cadre):
+    posting = _posting(_board(world.village))
+    posting_publish(actor=cadre, posting=posting, on=D(2023, 5, 8))
+    with pytest.raises(ValidationError, match="已在网上发布，不能修改"):
+        posting_update(actor=cadre, posting=posting, title="改", period_end=APRIL_END, posted_on=MAY_8)
+    posting.refresh_from_db()
+    assert posting.title == "4月财务收支"
+
+
+def test_cadre_of_another_village_can_neither_see_nor_publish_the_board(world):
+    other = make_area(world.township, Level.VILLAGE, "岚溪村", "500229215202")
+    other_cadre = make_user("lanxi", role=Role.VILLAGE_CADRE, area=other)
+    posting = _posting(_board(world.village))
+    with pytest.raises(Http404):
+        posting_publish(actor=other_cadre, posting=posting, on=D(2023, 5, 8))
+    with pytest.raises(Http404):
+        posting_create(actor=other_cadre, board=posting.board, title="x", period_end=APRIL_END, posted_on=MAY_8)
+    assert board_list(user=other_cadre, on=D(2023, 5, 20)) == []
+    posting.refresh_from_db()
+    assert posting.published_on is None
+
+
+def test_boards_stand_in_townships_and_villages_and_village_accounts_are_periodic(world):
+    with pytest.raises(ValidationError, match="公开栏设在乡镇或村"):
+        _board(world.grid)
+    for category in (BoardCategory.FINANCE, BoardCategory.VILLAGE):
+        with pytest.raises(ValidationError, match="至少每季度公布一次"):
+            _board(world.village, category, Frequency.AD_HOC)
+    assert _board(world.village, BoardCategory.SERVICE, Frequency.AD_HOC).frequency == Frequency.AD_HOC
+
+
+def test_period_end_must_close_a_period_and_posting_date_not_be_in_the_future(world):
+    monthly = _board(world.village)
+    with pytest.raises(ValidationError, match="应为月末"):
+        _posting(monthly, end=D(2023, 4, 20), posted=D(2023, 4, 22))
+    quarterly = _board(world.village, BoardCategory.PARTY, Frequency.QUARTERLY)
+    with pytest.raises(ValidationError, match="应为季末"):
+        _posting(quarterly, end=APRIL_END)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError, match="不能晚于今天"):
+        _posting(monthly, posted=tomorrow)
+    assert not Posting.objects.exists()
 
 
 def test_refuses_publishing_twice_or_before_posting(world, cadre):
@@ -91,7 +143,7 @@ def test_due_date_and_on_time_follow_the_board_frequency(world):
     monthly = _posting(_board(world.village), posted=D(2023, 5, 16))
     assert monthly.due_on == D(2023, 5, 15) and not monthly.is_on_time
     service = _board(world.village, BoardCategory.SERVICE, Frequency.AD_HOC)
-    ad_hoc = _posting(service, end=D(2023, 4, 3), posted=D(2023, 4, 13))
+    ad_hoc = _posting(service, end=D(2023, 4, 3), posted=D(2023, 4, 13))  # Thursday: no rest-day shift
     assert ad_hoc.due_on == D(2023, 4, 13) and ad_hoc.is_on_time
 
 
@@ -120,19 +172,50 @@ def test_attachments_are_saved_with_the_posting(world, cadre):
     assert [(a.name, a.size) for a in posting.attachments.all()] == [("收支表.pdf", 8)]
 
 
-def test_refuses_wrong_file_type_and_saves_nothing(world, cadre):
+def _docx_bytes(part="word/document.xml") -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(part, "<w:document/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("病毒.exe", b"MZ", r"不支持的文件类型“病毒\.exe”"),
+        ("pdf", b"%PDF-1.4", "不支持的文件类型“pdf”"),
+        ("收支表.pdf", b"MZ\x90\x00", r"“收支表\.pdf”的内容与扩展名不符"),
+        ("收支表.png", b"%PDF-1.4", r"“收支表\.png”的内容与扩展名不符"),
+        ("收支表.docx", _docx_bytes("payload.sh"), r"“收支表\.docx”的内容与扩展名不符"),
+        ("收支表.xlsx", _docx_bytes(), r"“收支表\.xlsx”的内容与扩展名不符"),
+    ],
+)
+def test_refuses_wrong_file_type_by_extension_or_content_and_saves_nothing(world, cadre, name, content, message):
     board = _board(world.village)
-    exe = SimpleUploadedFile("病毒.exe", b"MZ", content_type="application/octet-stream")
-    with pytest.raises(ValidationError, match=r"不支持的文件类型“病毒\.exe”"):
+    upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+    with pytest.raises(ValidationError, match=message):
         posting_create(
-            actor=cadre,
-            board=board,
-            title="4月",
-            period_end=D(2023, 4, 30),
-            posted_on=D(2023, 5, 8),
-            attachments=[exe],
+            actor=cadre, board=board, title="4月", period_end=APRIL_END, posted_on=MAY_8, attachments=[upload]
         )
     assert not Posting.objects.exists() and not PostingAttachment.objects.exists()
+
+
+def test_real_office_and_image_files_are_accepted_and_names_lose_their_path(world, cadre):
+    board = _board(world.village)
+    files = [
+        SimpleUploadedFile("收支明细.docx", _docx_bytes()),
+        SimpleUploadedFile("照片.png", b"\x89PNG\r\n\x1a\n...."),
+        SimpleUploadedFile("现场.jpg", b"\xff\xd8\xff\xe0...."),
+    ]
+    tricky = SimpleUploadedFile("x.pdf", b"%PDF-1.4")
+    tricky.name = "..\\..\\etc\\收支表.pdf"  # a Windows-style path survives Django's basename()
+    posting = posting_create(
+        actor=cadre, board=board, title="4月", period_end=APRIL_END, posted_on=MAY_8, attachments=[*files, tricky]
+    )
+    names = [a.name for a in posting.attachments.all()]
+    assert names == ["收支明细.docx", "照片.png", "现场.jpg", "收支表.pdf"]
+    assert all(".." not in a.file.name and "\\" not in a.file.name for a in posting.attachments.all())
 
 
 def test_refuses_oversized_file(world, cadre, settings):

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from fazhi.accounts.roles import Role
 from fazhi.disclosure.models import BoardCategory, Frequency, Posting
-from fazhi.disclosure.services import board_create, posting_create
+from fazhi.disclosure.services import board_create, posting_create, posting_publish
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -67,3 +67,56 @@ def test_board_list_query_count_is_flat(world, client, board, django_assert_max_
     client.force_login(world.user(Role.LEGAL_STAFF))
     with django_assert_max_num_queries(12):
         assert client.get(reverse("disclosure:board_list")).status_code == 200
+
+
+def test_board_page_query_count_is_flat(world, client, board, django_assert_max_num_queries):
+    for month in range(1, 7):
+        end = D(2023, month + 1, 1) - datetime.timedelta(days=1)
+        pdf = SimpleUploadedFile(f"{month}.pdf", b"%PDF-1.4")
+        posting_create(actor=None, board=board, title=f"{month}月", period_end=end, posted_on=end, attachments=[pdf])
+    client.force_login(world.user(Role.LEGAL_STAFF))
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("disclosure:board_detail", args=[board.pk]))
+    assert page.status_code == 200 and "6.pdf" in page.content.decode()
+
+
+def test_withdrawn_posting_offers_no_publish_and_published_one_no_edit(world, client, board):
+    posting = posting_create(actor=None, board=board, title="4月", period_end=D(2023, 4, 30), posted_on=D(2023, 5, 8))
+    posting_publish(actor=None, posting=posting, on=D(2023, 5, 8))
+    client.force_login(world.user(Role.VILLAGE_CADRE))
+    url = reverse("disclosure:board_detail", args=[board.pk])
+    page = client.get(url).content.decode()
+    assert reverse("disclosure:posting_edit", args=[posting.pk]) not in page
+    client.post(reverse("disclosure:posting_withdraw", args=[posting.pk]), {"on": "2023-05-20"})
+    page = client.get(url).content.decode()
+    assert reverse("disclosure:posting_publish", args=[posting.pk]) not in page and "已撤回" in page
+    response = client.post(reverse("disclosure:posting_publish", args=[posting.pk]), {"on": "2023-05-21"}, follow=True)
+    assert "不能再次发布" in response.content.decode()
+
+
+def test_api_filter_by_another_areas_board_looks_like_a_missing_board(world, client, board):
+    foreign = board_create(
+        actor=None, area=world.foreign_grid.parent, category=BoardCategory.PARTY, frequency="quarterly", location="x"
+    )
+    posting_create(actor=None, board=foreign, title="外县", period_end=D(2023, 3, 31), posted_on=D(2023, 4, 8))
+    posting_create(actor=None, board=board, title="本村", period_end=D(2023, 4, 30), posted_on=D(2023, 5, 8))
+    client.force_login(world.user(Role.LEGAL_STAFF))
+    url = reverse("api:disclosure-posting-list")
+    assert [p["title"] for p in client.get(url).json()["results"]] == ["本村"]
+    assert client.get(url, {"board": board.pk}).json()["count"] == 1
+    foreign_answer = client.get(url, {"board": foreign.pk})
+    missing_answer = client.get(url, {"board": foreign.pk + 1000})
+    assert foreign_answer.status_code == missing_answer.status_code == 400
+    assert foreign_answer.json() == missing_answer.json()
+    assert client.post(url, {"board": board.pk, "title": "x"}).status_code == 405
+
+
+def test_removal_from_the_board_keeps_the_ten_day_minimum(world, client, board):
+    posting = posting_create(actor=None, board=board, title="4月", period_end=D(2023, 4, 30), posted_on=D(2023, 5, 8))
+    client.force_login(world.user(Role.VILLAGE_CADRE))
+    url = reverse("disclosure:posting_remove", args=[posting.pk])
+    early = client.post(url, {"on": "2023-05-12"}, follow=True).content.decode()
+    assert "公开时间不少于10日，最早可于2023-05-18撤下" in early
+    client.post(url, {"on": "2023-05-18"})
+    posting.refresh_from_db()
+    assert posting.removed_on == D(2023, 5, 18)
