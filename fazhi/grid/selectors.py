@@ -8,7 +8,7 @@ from django.utils import timezone
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import PATH_SEGMENT, Area, Level, subtree_q
 from fazhi.areas.scoping import areas_visible_to, get_visible_or_404, scope_paths, scope_q
-from fazhi.grid.choices import OPEN_STATUSES, StaffPost
+from fazhi.grid.choices import OPEN_STATUSES, MatterStatus, StaffPost
 from fazhi.grid.models import GridStaff, Matter, ReplyTemplate, Visit
 from fazhi.people.models import Household, Resident
 
@@ -155,3 +155,25 @@ def reply_templates(*, user) -> QuerySet:
 
 def staff_list(*, user) -> QuerySet:
     return GridStaff.objects.visible_to(user).select_related("area", "user").order_by("area__path", "post")
+
+
+def matter_public_status(*, pk: int) -> dict | None:
+    """What the resident who raised a matter on the public site may see: its status and the reply written for them
+    (`reply`, 答复群众) — never the handling record (`result`), the timeline notes or who handles it.
+
+    A matter handed on to mediation names its dispute, so the portal can follow the resident's case there.
+    """
+    matter = Matter.objects.filter(pk=pk).select_related("transferred_type").first()
+    if matter is None:
+        return None
+    state = {
+        "status_label": str(matter.get_status_display()),
+        "closed": matter.status in (MatterStatus.CLOSED, MatterStatus.FOLLOWED_UP),
+        "reply": matter.reply,
+    }
+    if matter.transferred_type_id:
+        state["transferred_to"] = (
+            f"{matter.transferred_type.app_label}.{matter.transferred_type.model}",
+            matter.transferred_id,
+        )
+    return state

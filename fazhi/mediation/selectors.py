@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from fazhi.areas.models import Area, subtree_q
 from fazhi.areas.scoping import get_visible_or_404
@@ -99,4 +100,28 @@ def summary(*, area: Area, period: Period) -> dict:
         # Every dispute on this platform is handled inside the township; one resolved here never left it.
         "in_township_share": 100.0 if n_ok else None,
         "avg_days": round(float(avg), 1) if avg is not None else None,
+    }
+
+
+def dispute_public_status(*, pk: int) -> dict | None:
+    """What the applicant who asked for mediation on the public site may see: the status, and when mediation ended
+    without agreement the reason and the other routes open to them (人民调解法 第二十六条; DOMAIN.md MED-11).
+
+    Never the facts, the parties, session notes or the agreement's terms: a tracking code is not a case file
+    (人民调解法 第十五条 — no disclosure of parties' privacy; DOMAIN.md MED-05).
+    """
+    dispute = Dispute.objects.filter(pk=pk).only("status", "outcome_reason").first()
+    if dispute is None:
+        return None
+    if dispute.status == DisputeStatus.RESOLVED:
+        reply = _("调解成功，已达成调解协议。请按协议约定履行；如有疑问请联系调解组织。")
+    elif dispute.status in (DisputeStatus.FAILED, DisputeStatus.TERMINATED):
+        routes = _("您可以依法通过仲裁、行政、司法等途径维护自己的权利。")
+        reply = f"{dispute.outcome_reason}\n{routes}".strip()
+    else:
+        reply = ""
+    return {
+        "status_label": str(dispute.get_status_display()),
+        "closed": dispute.status != DisputeStatus.OPEN,
+        "reply": str(reply),
     }

@@ -89,3 +89,31 @@ class ReplyForm(forms.Form):
         label=_("内部备注（群众不可见）"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     close = forms.BooleanField(label=_("同时办结"), required=False)
+
+
+class CommentForm(forms.Form):
+    paragraph = forms.TypedChoiceField(
+        label=_("针对哪一段"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("征求意见稿没有这一段，请重新选择。")},
+    )
+    text = forms.CharField(
+        label=_("您的意见"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("请填写意见内容。"), "max_length": _("意见内容不能超过2000字。")},
+    )
+    name = forms.CharField(
+        label=_("署名（可不填）"), required=False, max_length=50, help_text=_("署名将随意见一起公开。")
+    )
+    website = forms.CharField(label=_("请勿填写此项"), required=False)  # honeypot, as on SubmitForm
+
+    def __init__(self, *args, paragraphs: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["paragraph"].choices = [
+            ("", _("整体意见")),
+            *[(i, _("第%(n)d段") % {"n": i}) for i in range(1, paragraphs + 1)],
+        ]
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})

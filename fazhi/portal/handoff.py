@@ -4,6 +4,8 @@ request simply stays with the portal (status 已收到) for staff to pick up fro
 
 Both services are called with ``actor=None`` — the system acting for an anonymous resident, as the services allow
 for management commands; the record lands in the queue of the township that owns the chosen area.
+
+A resident's comment on a major decision's consultation draft goes to the decisions app the same way.
 """
 
 from dataclasses import dataclass
@@ -84,3 +86,21 @@ def to_mediation(request) -> Handoff | None:
         parties=[PartyInput(name=request.contact_name or _("网上申请人"))],
     )
     return Handoff("mediation.dispute", dispute.pk, dispute.number)
+
+
+class CommentsUnavailable(Exception):
+    """The decisions app does not take comments (yet)."""
+
+
+def decision_comment(*, pk: int, text: str, name: str = "", paragraph: int | None = None) -> None:
+    """A resident's comment on a decision's consultation draft; the decisions app holds it for moderation and
+    refuses it (ValidationError, in Chinese) outside the comment period or when it is empty or too long."""
+    try:
+        from fazhi.decisions.selectors import public_decision
+        from fazhi.decisions.services import public_comment_submit
+    except ImportError as exc:
+        raise CommentsUnavailable from exc
+    decision = public_decision(pk=pk)
+    if decision is None:
+        raise CommentsUnavailable
+    public_comment_submit(decision=decision, text=text, name=name, paragraph=paragraph)

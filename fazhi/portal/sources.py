@@ -9,6 +9,10 @@ Only what the owning app has published is ever returned: these are public pages.
 import datetime
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
 from fazhi.areas.models import Area
 
 
@@ -48,20 +52,27 @@ def matter_categories() -> list[tuple[str, str]]:
 # --- 公开栏 (disclosure; issue 6) --------------------------------------------------------------------------------
 
 
-def published_postings(area: Area, *, q: str = "") -> list[PublicItem]:
-    """Postings of the area's 党务/村务/财务/服务 boards, newest first; `q` searches title and text."""
+def posting_boards() -> list[tuple[str, str]]:
+    """The kinds of public board (党务、村务、财务、服务), as (code, label)."""
+    try:
+        from fazhi.disclosure.models import BoardCategory
+    except ImportError:
+        return []
+    return list(BoardCategory.choices)
+
+
+def published_postings(area: Area, *, q: str = "", board: str = "", limit: int | None = None) -> list[PublicItem]:
+    """Postings of the area's 党务/村务/财务/服务 boards, newest first; `q` searches title and text, `board` picks
+    one kind of board."""
     try:
         from fazhi.disclosure.selectors import published_posting_list
     except ImportError:
         return []
+    postings = published_posting_list(area=area, q=q)
+    if board:
+        postings = postings.filter(board__category=board)
     return [
-        PublicItem(
-            title=p.title,
-            date=getattr(p, "published_on", None),
-            summary=getattr(p, "text", "") or getattr(p, "body", ""),
-            category=str(getattr(p, "board_label", "") or getattr(p, "board", "")),
-        )
-        for p in published_posting_list(area=area, q=q)
+        PublicItem(title=p.title, date=p.published_on, summary=p.text, category=p.board_label) for p in postings[:limit]
     ]
 
 
@@ -69,6 +80,7 @@ def published_postings(area: Area, *, q: str = "") -> list[PublicItem]:
 
 
 def decision_catalogue(area: Area, year: int | None = None) -> list[PublicItem]:
+    """The published 年度重大行政决策事项目录, each linked to its public page (comment call, handling statement)."""
     try:
         from fazhi.decisions.selectors import published_catalogue
     except ImportError:
@@ -76,9 +88,10 @@ def decision_catalogue(area: Area, year: int | None = None) -> list[PublicItem]:
     return [
         PublicItem(
             title=d.title,
-            date=getattr(d, "published_on", None),
-            summary=getattr(d, "summary", ""),
-            category=str(getattr(d, "status_label", "")),
+            date=d.published_on,
+            summary=d.summary,
+            category=_("%(year)s年度 · %(status)s") % {"year": d.year, "status": d.status_label},
+            url=reverse("portal:decision", kwargs={"pk": d.pk}),
         )
         for d in published_catalogue(area=area, year=year)
     ]
@@ -88,16 +101,13 @@ def decision_catalogue(area: Area, year: int | None = None) -> list[PublicItem]:
 
 
 def published_documents(area: Area) -> list[PublicItem]:
+    """Normative documents in force, newest first (the owning app decides what is in force)."""
     try:
         from fazhi.documents.selectors import published_document_list
     except ImportError:
         return []
     return [
-        PublicItem(
-            title=d.title,
-            date=getattr(d, "published_on", None),
-            category=getattr(d, "doc_number", ""),
-        )
+        PublicItem(title=d.title, date=d.issued_on, summary=d.body, category=d.registration_no)
         for d in published_document_list(area=area)
     ]
 
@@ -105,18 +115,15 @@ def published_documents(area: Area) -> list[PublicItem]:
 # --- 行政执法公示 (enforcement; issue 6) ---------------------------------------------------------------------------
 
 
-def enforcement_publications(area: Area) -> list[PublicItem]:
+def enforcement_publications(area: Area, *, limit: int | None = None) -> list[PublicItem]:
+    """行政执法公示: published, not withdrawn enforcement decisions, newest first."""
     try:
         from fazhi.enforcement.selectors import publication_list
     except ImportError:
         return []
     return [
-        PublicItem(
-            title=p.title,
-            date=getattr(p, "published_on", None),
-            summary=getattr(p, "text", ""),
-        )
-        for p in publication_list(area=area)
+        PublicItem(title=p.title, date=p.published_on, summary=p.text, category=p.get_kind_display())
+        for p in publication_list(area=area)[:limit]
     ]
 
 
@@ -188,26 +195,105 @@ def published_report_pdf(pk: int) -> tuple[str, bytes] | None:
 # --- status of a handed-over request ----------------------------------------------------------------------------
 
 
-def handoff_state(target: str, pk: int | None) -> HandoffState | None:
-    """The resident-facing status of the matter or dispute a request became, when its app offers one."""
-    if pk is None:
-        return None
+def _public_status(target: str, pk: int) -> dict | None:
     if target == "grid.matter":
         try:
             from fazhi.grid.selectors import matter_public_status
         except ImportError:
             return None
-        state = matter_public_status(pk=pk)
-    elif target == "mediation.dispute":
+        return matter_public_status(pk=pk)
+    if target == "mediation.dispute":
         try:
             from fazhi.mediation.selectors import dispute_public_status
         except ImportError:
             return None
-        state = dispute_public_status(pk=pk)
-    else:
+        return dispute_public_status(pk=pk)
+    return None
+
+
+def handoff_state(target: str, pk: int | None) -> HandoffState | None:
+    """The resident-facing status of the matter or dispute a request became, when its app offers one.
+
+    A matter the grid handed on to mediation is followed to its dispute: the resident's case lives on there.
+    """
+    if pk is None:
         return None
+    state = _public_status(target, pk)
+    if state and state.get("transferred_to"):
+        state = _public_status(*state["transferred_to"]) or state
     if not state:
         return None
     return HandoffState(
         status_label=str(state["status_label"]), closed=bool(state["closed"]), reply=state.get("reply", "")
+    )
+
+
+# --- 重大行政决策公开征求意见 (decisions; issue 6) --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicComment:
+    name: str
+    submitted_at: datetime.datetime
+    paragraph: int | None
+    text: str
+    adopted: bool | None
+    reply: str
+
+
+@dataclass(frozen=True)
+class Consultation:
+    """A catalogued decision as the public sees it: the draft by paragraph, the period, approved comments and,
+    after the period, how the comments were handled (重大行政决策程序暂行条例 第十五、十八条)."""
+
+    pk: int
+    title: str
+    summary: str
+    paragraphs: list[str]
+    started_on: datetime.date | None
+    ends_on: datetime.date | None
+    is_open: bool
+    handling: str
+    comments: list[PublicComment]
+
+
+def open_consultations(area: Area) -> list[PublicItem]:
+    """Decisions of the area now open for public comment, closing soonest first."""
+    try:
+        from fazhi.decisions.selectors import open_consultations as open_list
+    except ImportError:
+        return []
+    return [
+        PublicItem(
+            title=d.title,
+            summary=d.summary,
+            category=_("意见截止：%(d)s") % {"d": d.comment_ends_on.isoformat()},
+            url=reverse("portal:decision", kwargs={"pk": d.pk}),
+        )
+        for d in open_list(area=area)
+    ]
+
+
+def public_consultation(pk: int) -> Consultation | None:
+    try:
+        from fazhi.decisions.selectors import public_decision, published_comments
+    except ImportError:
+        return None
+    d = public_decision(pk=pk)
+    if d is None:
+        return None
+    today = timezone.localdate()
+    return Consultation(
+        pk=d.pk,
+        title=d.title,
+        summary=d.summary,
+        paragraphs=d.paragraphs,
+        started_on=d.comment_started_on,
+        ends_on=d.comment_ends_on,
+        is_open=bool(d.comment_started_on and d.comment_started_on <= today <= d.comment_ends_on),
+        handling=d.comment_handling,
+        comments=[
+            PublicComment(c.name, c.submitted_at, c.paragraph, c.text, c.adopted, c.reply)
+            for c in published_comments(decision=d)
+        ],
     )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("area/<int:pk>/", views.area_view, name="area"),
     path("reports/<int:pk>/", views.report_view, name="report"),
     path("reports/<int:pk>/pdf/", views.report_pdf_view, name="report_pdf"),
+    path("decisions/<int:pk>/", views.decision_view, name="decision"),
     path("help/", views.help_view, name="help"),
     path("submit/", views.submit_view, name="submit"),
     path("submit/done/", views.submit_done_view, name="submit_done"),

@@ -20,11 +20,14 @@ from fazhi.areas.models import Level
 from fazhi.areas.scoping import area_in_scope
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
-from fazhi.portal import limits, selectors, services, sources
+from fazhi.portal import handoff, limits, selectors, services, sources
 from fazhi.portal.choices import RequestStatus
-from fazhi.portal.forms import RateForm, ReplyForm, SubmitForm, TrackForm
+from fazhi.portal.forms import CommentForm, RateForm, ReplyForm, SubmitForm, TrackForm
 
 PDF_CACHE_SECONDS = 24 * 3600
+# Postings and enforcement decisions pile up year after year: the area page shows the newest, search finds the rest,
+# and the page stays light on a phone.
+AREA_LIST_ITEMS = 30
 SESSION_TRACKED = "portal_tracked"
 SESSION_NEW_CODE = "portal_new_code"
 
@@ -42,6 +45,9 @@ def area_view(request, pk: int):
         raise Http404
     township = area if area.level == Level.TOWNSHIP else area.parent
     q = request.GET.get("q", "").strip()[:50]
+    boards = sources.posting_boards()
+    board = request.GET.get("board", "")
+    board = board if board in dict(boards) else ""
     try:
         year = int(request.GET.get("year", "")) or None
     except ValueError:
@@ -52,10 +58,14 @@ def area_view(request, pk: int):
         "villages": area.children.current().filter(level=Level.VILLAGE) if area.level == Level.TOWNSHIP else [],
         "q": q,
         "year": year,
-        "postings": sources.published_postings(area, q=q),
+        "boards": boards,
+        "board": board,
+        "postings": sources.published_postings(area, q=q, board=board, limit=AREA_LIST_ITEMS),
+        "consultations": sources.open_consultations(township),
         "decisions": sources.decision_catalogue(township, year),
         "documents": sources.published_documents(township),
-        "enforcement": sources.enforcement_publications(township),
+        "enforcement": sources.enforcement_publications(township, limit=AREA_LIST_ITEMS),
+        "list_items": AREA_LIST_ITEMS,
         "reports": sources.published_reports(township),
     }
     return render(request, "portal/area.html", context)
@@ -87,6 +97,41 @@ def report_pdf_view(request, pk: int):
         cache.set(key, result, PDF_CACHE_SECONDS)
     filename, data = result
     return FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type="application/pdf")
+
+
+@never_cache
+def decision_view(request, pk: int):
+    """A catalogued decision: its draft by paragraph, the approved comments, the comment form while the period is
+    open, and afterwards how the comments were handled (重大行政决策程序暂行条例 第十四、十五、十八条)."""
+    consultation = sources.public_consultation(pk)
+    if consultation is None:
+        raise Http404
+    n = len(consultation.paragraphs)
+    if request.method != "POST":
+        paragraph = request.GET.get("paragraph", "")
+        form = CommentForm(initial={"paragraph": paragraph}, paragraphs=n)
+        return render(request, "portal/decision.html", {"c": consultation, "form": form})
+    form = CommentForm(request.POST, paragraphs=n)
+    refusal, status = "", 400
+    if limits.hit(request, "comment", limits.SUBMIT_RATE):
+        form.errors.clear()
+        refusal, status = _("您提交得太频繁了，请过一分钟再试。"), 429
+    elif form.is_valid():
+        data = form.cleaned_data
+        if data["website"]:
+            refusal = _("提交未成功：请不要填写“请勿填写此项”一栏，清空后重新提交。")
+        else:
+            try:
+                handoff.decision_comment(pk=pk, text=data["text"], name=data["name"], paragraph=data["paragraph"])
+            except handoff.CommentsUnavailable:
+                refusal = _("暂时无法提交意见，请稍后再试。")
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("您的意见已提交，经审核后公开。谢谢您的参与！"))
+                return redirect(reverse("portal:decision", kwargs={"pk": pk}) + "#comments")
+    context = {"c": consultation, "form": form, "refusal": refusal}
+    return render(request, "portal/decision.html", context, status=status)
 
 
 def help_view(request):

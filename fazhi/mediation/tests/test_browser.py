@@ -14,7 +14,6 @@ from tests.browser.conftest import login
 pytestmark = pytest.mark.browser
 
 
-
 def test_the_studio_turns_a_matter_into_a_dispute_closes_it_and_downloads_the_agreement(
     live_server,
     live_world,

@@ -45,9 +45,25 @@ def _report(world, area):
     return {"pk": report.pk}
 
 
+def _decision(world, area):
+    import datetime
+
+    from fazhi.decisions.models import Decision
+
+    decision = Decision.objects.create(
+        area=world.township,
+        title="治平乡集镇垃圾中转站选址",
+        year=2024,
+        catalogued=True,
+        published_on=datetime.date(2024, 1, 10),
+    )
+    return {"pk": decision.pk}
+
+
 CASES = [
     Case("portal:index", **PUBLIC),
     Case("portal:area", kwargs=_township, scoped=False, **PUBLIC),
+    Case("portal:decision", kwargs=_decision, scoped=False, **PUBLIC),
     Case("portal:help", **PUBLIC),
     Case("portal:report", kwargs=_report, scoped=False, **PUBLIC),
     Case("portal:report_pdf", kwargs=_report, scoped=False, **PUBLIC),  # PDF, or back to the page if none
