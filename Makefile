@@ -18,6 +18,7 @@ run: install
 install: $(STAMP) assets messages
 	@mkdir -p var
 	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py createcachetable
 	$(PYTHON) manage.py collectstatic --noinput -v 0
 	$(PYTHON) manage.py load_demo > /dev/null
 

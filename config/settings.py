@@ -132,6 +132,10 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASE_ROUTERS = ["fazhi.core.dbrouter.ReplicaRouter"]
     MIDDLEWARE.insert(1, "fazhi.core.dbrouter.ReadYourWritesMiddleware")
 
+# One cache shared by every gunicorn worker, so the public site's per-address rate limits (django-ratelimit) count
+# across processes; `manage.py createcachetable` makes its table (make install runs it).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "fazhi_cache"}}
+
 # --- Accounts and security (GB/T 22239-2019 身份鉴别; values per DOMAIN.md SEC-18) -------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -3,8 +3,20 @@ from django.urls import include, path
 
 # Each domain app serves its pages under its own prefix; see fazhi/<app>/urls.py.
 DOMAIN_PREFIXES = [
-    "people", "grid", "mediation", "petitions", "publicity", "training", "counsel", "ledger",
-    "documents", "decisions", "enforcement", "disclosure", "leadership", "reports",
+    "people",
+    "grid",
+    "mediation",
+    "petitions",
+    "publicity",
+    "training",
+    "counsel",
+    "ledger",
+    "documents",
+    "decisions",
+    "enforcement",
+    "disclosure",
+    "leadership",
+    "reports",
 ]
 # The public site for residents (no login) lives under its own prefix.
 PUBLIC_PREFIX = "public"
