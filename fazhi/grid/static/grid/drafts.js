@@ -20,11 +20,15 @@
     });
   }
   function outboxKey(name) { return "fazhi-outbox-" + name; }
+  // Drafts on their way: the browser's own "online" event and a retry can fire together; each draft goes once at a time.
+  var sending = {};
   function flush(name, form) {
     var box = JSON.parse(localStorage.getItem(outboxKey(name)) || "[]");
     if (!box.length || !navigator.onLine) return;
     var token = form.querySelector("[name=csrfmiddlewaretoken]").value;
     box.forEach(function (draft) {
+      if (sending[draft.idempotency_key]) return;
+      sending[draft.idempotency_key] = true;
       var body = new FormData();
       Object.keys(draft).forEach(function (k) { body.append(k, draft[k]); });
       body.append("csrfmiddlewaretoken", token);
@@ -37,7 +41,8 @@
             var note = document.getElementById("draft-status");
             if (note) note.textContent = note.dataset.sent;
           }
-        });
+        })
+        .finally(function () { delete sending[draft.idempotency_key]; });
     });
   }
   document.querySelectorAll("form[data-draft]").forEach(function (form) {
