@@ -40,8 +40,9 @@ $(VENDOR)/.stamp: package.json package-lock.json
 messages: $(STAMP)
 	$(PYTHON) manage.py compilemessages -v 0 --ignore=.venv --ignore=node_modules
 
-# Debian's Chromium drives the browser tests (never a browser download); Noto CJK renders Chinese in it.
-DEBIAN_PACKAGES := chromium fonts-noto-cjk
+# Debian's Chromium drives the browser tests (never a browser download); Noto CJK renders Chinese in it and in the
+# PDF of the annual report, which LibreOffice converts from the .docx.
+DEBIAN_PACKAGES := chromium fonts-noto-cjk libreoffice-writer-nogui
 browser:
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null)
 
