@@ -2,10 +2,15 @@ import datetime
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from fazhi.accounts.middleware import IdleSessionMiddleware
 from fazhi.accounts.roles import Role
 from fazhi.accounts.validators import PasswordPolicyValidator
 from fazhi.areas.testing import TEST_PASSWORD, make_user
@@ -87,6 +92,38 @@ def test_admin_created_account_must_change_password_first(world, client):
     assert client.get(reverse("core:workbench")).status_code == 200
 
 
-def test_sessions_expire_after_thirty_idle_minutes(settings):
+def _signed_in_session(client, world):
+    client.force_login(make_user("idle_user", role=Role.LEGAL_STAFF, area=world.township))
+    client.get(reverse("core:workbench"))  # the first page after login stamps the session
+    return Session.objects.get(session_key=client.session.session_key)
+
+
+def test_a_used_session_is_written_at_most_once_a_minute(world):
+    client = Client()
+    session = _signed_in_session(client, world)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("core:workbench")).status_code == 200
+    writes = [q["sql"] for q in captured if "django_session" in q["sql"] and not q["sql"].startswith("SELECT")]
+    assert writes == []
+    assert Session.objects.get(pk=session.pk).expire_date == session.expire_date
+
+
+def test_a_session_used_after_a_minute_gets_thirty_more_idle_minutes(world, settings):
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    client = Client()
+    session = _signed_in_session(client, world)
+    stored = client.session
+    stored[IdleSessionMiddleware.KEY] -= settings.FAZHI_SESSION_TOUCH_SECONDS
+    stored.save()
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() + datetime.timedelta(minutes=1))
+    assert client.get(reverse("core:workbench")).status_code == 200
+    renewed = Session.objects.get(pk=session.pk).expire_date
+    assert renewed > timezone.now() + datetime.timedelta(minutes=29)
+
+
+def test_a_session_idle_for_thirty_minutes_must_sign_in_again(world):
+    client = Client()
+    session = _signed_in_session(client, world)
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
+    response = client.get(reverse("core:workbench"))
+    assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
