@@ -10,6 +10,7 @@ import datetime
 import random
 from functools import lru_cache
 
+from fazhi.core.bulk import bulk_insert
 from fazhi.core.dictionaries import dictionary_seed
 from fazhi.core.encryption import blind_index, mask_id_number, mask_phone
 from fazhi.people.choices import TAG_DEFAULTS, ResidentStatus
@@ -26,7 +27,6 @@ STATUS_WEIGHTS = {
     ResidentStatus.MOVED_OUT: 4,
     ResidentStatus.DECEASED: 1,
 }
-BATCH = 2000
 EPOCH = datetime.date(1935, 1, 1)
 
 
@@ -104,20 +104,20 @@ def generate(context: dict) -> None:
             )
             planned.append((household, members))
             count += size
-        Household.objects.bulk_create([h for h, _m in planned], batch_size=BATCH)
+        bulk_insert(Household, [h for h, _m in planned])
         rows = [
             _resident(rng, grid_id=h.area_id, household=h, full_name=m, id_number=_id_number(rng, region, taken))
             for h, members in planned
             for m in members
         ]
-        Resident.objects.bulk_create(rows, batch_size=BATCH)
-        ResidentTag.objects.bulk_create(
+        bulk_insert(Resident, rows)
+        bulk_insert(
+            ResidentTag,
             [
                 ResidentTag(resident_id=r.pk, code=code)
                 for r in rows
                 for code in rng.sample(tags, rng.choice(TAGS_PER_RESIDENT))
             ],
-            batch_size=BATCH,
         )
         for h, _members in planned:
             households.setdefault(h.area_id, []).append(h.pk)
