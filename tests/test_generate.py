@@ -87,3 +87,14 @@ def test_every_generated_record_lies_inside_the_county_and_its_links_inside_its_
     for petitioner in Petitioner.objects.select_related("petition__area", "resident__area"):
         assert petitioner.petition.area.contains(petitioner.resident.area)
     assert not Resident.objects.exclude(area__level=Level.GRID).exists()
+
+
+@pytest.mark.django_db
+def test_a_city_run_puts_townships_in_counties_each_with_its_own_division_code():
+    call_command("generate_area", townships=3, townships_per_county=2, residents_per_township=30, stdout=io.StringIO())
+    counties = list(Area.objects.filter(level=Level.COUNTY).order_by("code"))
+    assert [c.code for c in counties] == ["509900000000", "509901000000"]
+    by_county = {c.code: sorted(t.code for t in c.children.all()) for c in counties}
+    assert by_county == {"509900000000": ["509900001000", "509900002000"], "509901000000": ["509901001000"]}
+    for township in Area.objects.filter(level=Level.TOWNSHIP):
+        assert Resident.objects.filter(area__path__startswith=township.path).count() == 30

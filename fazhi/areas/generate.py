@@ -1,4 +1,6 @@
-"""Synthetic areas and accounts for benchmarks: one county (城口县-like) with N townships."""
+"""Synthetic areas and accounts for benchmarks: N townships in counties of 25 (城口县 has 25), under one city.
+
+Township codes follow 行政区划代码 (县 digits 5-6, 乡 digits 7-9), so a city of up to 100 counties stays valid."""
 
 from django.contrib.auth.hashers import make_password
 
@@ -8,6 +10,7 @@ from fazhi.areas.models import PATH_SEGMENT, Area, Level, Post
 
 VILLAGES_PER_TOWNSHIP = 8
 GRIDS_PER_VILLAGE = 2
+TOWNSHIPS_PER_COUNTY = 25
 BENCH_PASSWORD = "Bench@2026pw"
 
 
@@ -21,19 +24,25 @@ def _bulk_areas(rows: list[Area]) -> list[Area]:
 
 
 def generate(context: dict) -> None:
-    n = context["n_townships"]
+    n, per_county = context["n_townships"], context.get("townships_per_county", TOWNSHIPS_PER_COUNTY)
     city = Area.objects.filter(level=Level.CITY, code="500000000000").first()
     if city is None:
         city = _bulk_areas([Area(level=Level.CITY, name="重庆市", code="500000000000", path="tcity")])[0]
-    county = _bulk_areas([Area(parent=city, level=Level.COUNTY, name="合成县", code="509900000000", path="tcounty")])[0]
+    n_counties = -(-n // per_county)
+    counties = _bulk_areas(
+        [
+            Area(parent=city, level=Level.COUNTY, name="合成县" if c == 0 else f"合成{c + 1}县",
+                 code=f"5099{c:02d}000000", path=f"tc{c}")
+            for c in range(n_counties)
+        ]
+    )  # fmt: skip
     townships = _bulk_areas(
         [
-            Area(
-                parent=county, level=Level.TOWNSHIP, name=f"合成{i + 1}乡", code=f"509900{i + 1:03d}000", path=f"tt{i}"
-            )
+            Area(parent=counties[i // per_county], level=Level.TOWNSHIP, name=f"合成{i + 1}乡",
+                 code=f"5099{i // per_county:02d}{i % per_county + 1:03d}000", path=f"tt{i}")
             for i in range(n)
         ]
-    )
+    )  # fmt: skip
     villages = _bulk_areas(
         [
             Area(
@@ -67,4 +76,4 @@ def generate(context: dict) -> None:
         posts.append((Role.GRID_MEMBER, grid))
     users = User.objects.bulk_create(users)
     Post.objects.bulk_create([Post(user=u, role=role, area=area) for u, (role, area) in zip(users, posts, strict=True)])
-    context.update(county=county, townships=townships, villages=villages, grids=grids)
+    context.update(county=counties[0], counties=counties, townships=townships, villages=villages, grids=grids)

@@ -13,6 +13,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--townships", type=int, default=1)
+        parser.add_argument("--townships-per-county", type=int, default=25)
         parser.add_argument("--residents-per-township", type=int, default=10000)
         parser.add_argument("--years", type=int, default=1)
         parser.add_argument("--seed", type=int, default=2023)
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         call_command("setup_platform", stdout=self.stdout)
         context = {
             "n_townships": options["townships"],
+            "townships_per_county": options["townships_per_county"],
             "residents_per_township": options["residents_per_township"],
             "years": options["years"],
             "random": random.Random(options["seed"]),
