@@ -8,7 +8,7 @@ VENDOR := static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test test-fast lint bench assets messages browser clean faults
+.PHONY: run install test test-fast lint bench bench-city assets messages browser clean faults
 
 run: install
 	@$(PYTHON) manage.py load_demo | tail -n 20
@@ -58,6 +58,10 @@ test-fast: $(STAMP)
 # Benchmarks report ratios to a floor measured in the same run (see README "Performance").
 bench: install
 	$(PYTHON) bench/run.py
+
+# A city-size run on PostgreSQL (BENCH_DATABASE_URL, BENCH_CITY_TOWNSHIPS): the page targets at the largest size.
+bench-city: install
+	$(PYTHON) bench/city.py
 
 # Fault scenarios on private PostgreSQL clusters and a real gunicorn (README "Reliability"); needs root for tmpfs.
 faults: $(STAMP)

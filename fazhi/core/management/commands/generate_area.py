@@ -3,7 +3,7 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 
 from fazhi.core.registry import registry
 
@@ -33,3 +33,5 @@ class Command(BaseCommand):
             with transaction.atomic():
                 generator(context)
             self.stdout.write(f"{generator.__module__}: {time.perf_counter() - started:.1f} s")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load, as autovacuum would give later
