@@ -61,6 +61,12 @@ class IdleSessionMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    @classmethod
+    def stamp(cls, sender, request, user, **kwargs):
+        """At login, which saves the session anyway: the first page after it need not write it again."""
+        if request is not None and hasattr(request, "session"):
+            request.session[cls.KEY] = int(time.time())
+
     def __call__(self, request):
         response = self.get_response(request)
         session = getattr(request, "session", None)

@@ -4,6 +4,7 @@ from rest_framework.decorators import api_view
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
+from fazhi.accounts.permissions import active_posts
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area
 from fazhi.areas.scoping import areas_visible_to
@@ -50,7 +51,7 @@ class MeSerializer(serializers.Serializer):
 @api_view(["GET"])
 def me_view(request):
     """The signed-in account and its active posts."""
-    posts = request.user.posts.active().select_related("area")
+    posts = active_posts(request.user)
     return Response(
         MeSerializer(
             {"username": request.user.username, "display_name": request.user.display_name, "posts": posts}

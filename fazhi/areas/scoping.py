@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.accounts.permissions import active_posts, unwrapped_user
 from fazhi.accounts.roles import CHANGE, VIEW, role_allows
 from fazhi.areas.models import Area, subtree_q
 
@@ -19,10 +20,10 @@ def scope_paths(user, module: str, action: str = VIEW) -> list[str]:
     """Area paths under which `user` may `action` in `module`; each post counts only in its own modules."""
     if not user.is_authenticated:
         return []
-    cache = user.__dict__.setdefault("_scope_paths", {})
+    posts = active_posts(user)
+    cache = unwrapped_user(user).__dict__.setdefault("_scope_paths", {})
     key = (module, action)
     if key not in cache:
-        posts = user.posts.active().select_related("area")
         paths = sorted({p.area.path for p in posts if role_allows(p.role, module, action)})
         # A path already covered by a shorter one adds nothing to the query.
         cache[key] = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]

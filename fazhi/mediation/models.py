@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.accounts.permissions import active_posts
 from fazhi.accounts.roles import Module, Role, role_allows
 from fazhi.areas.models import subtree_q
 from fazhi.areas.scoping import ScopedModel, ScopedQuerySet
@@ -114,7 +115,7 @@ class DisputeQuerySet(ScopedQuerySet):
         if not user.is_authenticated:
             return self.none()
         full, narrowed = Q(pk__in=[]), Q(pk__in=[])
-        for post in user.posts.active().select_related("area"):
+        for post in active_posts(user):
             if not role_allows(post.role, Module.MEDIATION, action):
                 continue
             if post.role == Role.MEDIATOR:

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fazhi.accounts.permissions import active_posts
 from fazhi.accounts.roles import Module, Role
 from fazhi.areas.models import PATH_SEGMENT, Area
 from fazhi.areas.scoping import area_in_scope, require_area_writable, require_change
@@ -141,9 +142,7 @@ def _next_number(on: datetime.date) -> str:
 
 def _is_leader(user, area: Area) -> bool:
     """包案领导: a township leader (乡镇领导 post) whose area covers the dispute."""
-    return any(
-        post.role == Role.LEADER and post.area.contains(area) for post in user.posts.active().select_related("area")
-    )
+    return any(post.role == Role.LEADER and post.area.contains(area) for post in active_posts(user))
 
 
 def _tier_errors(*, tier: str, body, mediators, leader, area: Area) -> dict:

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fazhi.accounts.permissions import active_posts
 from fazhi.accounts.roles import Module, Role
 from fazhi.areas.models import PATH_SEGMENT, Area, Level
 from fazhi.areas.scoping import require_area_writable, require_change
@@ -278,9 +279,7 @@ def leaders_for(area: Area):
 
 
 def _is_leader(user, area: Area) -> bool:
-    return any(
-        post.role == Role.LEADER and post.area.contains(area) for post in user.posts.active().select_related("area")
-    )
+    return any(post.role == Role.LEADER and post.area.contains(area) for post in active_posts(user))
 
 
 def petition_extend(

@@ -93,8 +93,7 @@ def test_admin_created_account_must_change_password_first(world, client):
 
 
 def _signed_in_session(client, world):
-    client.force_login(make_user("idle_user", role=Role.LEGAL_STAFF, area=world.township))
-    client.get(reverse("core:workbench"))  # the first page after login stamps the session
+    client.force_login(make_user("idle_user", role=Role.LEGAL_STAFF, area=world.township))  # stamps the session
     return Session.objects.get(session_key=client.session.session_key)
 
 
