@@ -12,14 +12,16 @@ class DecisionsConfig(AppConfig):
             NavItem,
             register_deadline_rule,
             register_demo_loader,
+            register_generator,
             register_nav,
             register_workbench,
         )
-        from fazhi.decisions import demo, metrics, workbench
+        from fazhi.decisions import demo, generate, metrics, workbench
 
         register_nav(NavItem(_("重大行政决策"), "decisions:decision_list", "decisions", _("依法行政"), 610))
         register_workbench(workbench.items)
         register_demo_loader(demo.load, order=61)
+        register_generator(generate.generate, order=73)
         metrics.register_all()
         register_deadline_rule(
             key="decisions.public_comment",

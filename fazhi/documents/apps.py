@@ -12,15 +12,17 @@ class DocumentsConfig(AppConfig):
             NavItem,
             register_deadline_rule,
             register_demo_loader,
+            register_generator,
             register_nav,
             register_workbench,
         )
-        from fazhi.documents import demo, metrics, workbench
+        from fazhi.documents import demo, generate, metrics, workbench
 
         register_nav(NavItem(_("规范性文件"), "documents:document_list", "documents", _("依法行政"), 600))
         register_nav(NavItem(_("文件清理"), "documents:campaign_list", "documents", _("依法行政"), 601))
         register_workbench(workbench.items)
         register_demo_loader(demo.load, order=60)
+        register_generator(generate.generate, order=72)
         metrics.register_all()
         # 备案期限各地不一 (DOMAIN.md ND-15, [M]): default 15 natural days, admin-editable via core.DeadlineRule.
         register_deadline_rule(

@@ -12,16 +12,18 @@ class EnforcementConfig(AppConfig):
             NavItem,
             register_deadline_rule,
             register_demo_loader,
+            register_generator,
             register_nav,
             register_workbench,
         )
-        from fazhi.enforcement import demo, metrics, workbench
+        from fazhi.enforcement import demo, generate, metrics, workbench
 
         register_nav(NavItem(_("行政执法"), "enforcement:case_list", "enforcement", _("依法行政"), 640))
         register_nav(NavItem(_("执法人员"), "enforcement:officer_list", "enforcement", _("依法行政"), 641))
         register_nav(NavItem(_("执法检查与评查"), "enforcement:inspection_list", "enforcement", _("依法行政"), 642))
         register_workbench(workbench.items)
         register_demo_loader(demo.load, order=62)
+        register_generator(generate.generate, order=74)
         metrics.register_all()
 
         # 行政许可、行政处罚决定7个工作日内公开 (DOMAIN.md LE-04)

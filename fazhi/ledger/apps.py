@@ -9,12 +9,13 @@ class LedgerConfig(AppConfig):
 
     def ready(self) -> None:
         from fazhi.core import metrics as core_metrics
-        from fazhi.core.registry import NavItem, register_demo_loader, register_nav
-        from fazhi.ledger import demo
+        from fazhi.core.registry import NavItem, register_demo_loader, register_generator, register_nav
+        from fazhi.ledger import demo, generate
         from fazhi.ledger.metrics import sync_ledger_metrics
 
         register_nav(NavItem(_("工作台账"), "ledger:type_list", "ledger", _("普法与学法"), 530))
         register_demo_loader(demo.load, order=53)
+        register_generator(generate.generate, order=71)
         # If core offers a hook run whenever the registry is read, let it refresh the ledger's keys there.
         register_provider = getattr(core_metrics, "register_provider", None)
         if register_provider is not None:
