@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from fazhi.core.metrics import METRICS, Period
+from fazhi.core.metrics import METRICS, Period, metric_values
 
 FIGURE_RE = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z0-9_.]+)(\|余)?\}")
 TOKEN_RE = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z0-9_.]+)(\|余)?\}|\{(是|year|next_year|area)\}")
@@ -77,17 +77,27 @@ class Figure:
         return Decimal(self.value) - Decimal(self.last_value)
 
 
+def live_figures(keys, *, area, year: int) -> dict[str, Figure]:
+    """Registered figures with this year's and last year's value, computed together (core.metrics.metric_values)."""
+    keys = list(dict.fromkeys(keys))
+    metrics = [METRICS[key] for key in keys if key in METRICS]
+    this_year, last_year = Period.year(year), Period.year(year - 1)
+    values = iter(metric_values(area=area, requests=[(m, p) for m in metrics for p in (this_year, last_year)]))
+    figures = {}
+    for key in keys:
+        metric = METRICS.get(key)
+        if metric is None:
+            figures[key] = Figure(key=key, missing=True)
+            continue
+        value, last_value = next(values), next(values)
+        figures[key] = Figure(
+            key=key, label=str(metric.label), unit=str(metric.unit), value=value, last_value=last_value
+        )
+    return figures
+
+
 def live_figure(key: str, *, area, year: int) -> Figure:
-    metric = METRICS.get(key)
-    if metric is None:
-        return Figure(key=key, missing=True)
-    return Figure(
-        key=key,
-        label=str(metric.label),
-        unit=str(metric.unit),
-        value=metric.value(area=area, period=Period.year(year)),
-        last_value=metric.value(area=area, period=Period.year(year - 1)),
-    )
+    return live_figures([key], area=area, year=year)[key]
 
 
 def collect(report, sections) -> dict[str, Figure]:
@@ -112,7 +122,7 @@ def collect(report, sections) -> dict[str, Figure]:
                 else Figure(key=key, missing=True, frozen=True)
             )
         return figures
-    return {key: live_figure(key, area=report.area, year=report.year) for key in keys}
+    return live_figures(keys, area=report.area, year=report.year)
 
 
 @dataclass(frozen=True)

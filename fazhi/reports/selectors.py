@@ -1,14 +1,17 @@
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import get_language
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import areas_visible_to
-from fazhi.core.metrics import METRICS, Period
+from fazhi.core.metrics import METRICS, Period, metric_values
 from fazhi.reports.choices import ReportStatus
-from fazhi.reports.figures import live_figure
+from fazhi.reports.default_template import DEFAULT_SECTIONS, H2
+from fazhi.reports.figures import Figure, live_figures
 from fazhi.reports.models import Rectification, Report, ReportSection
 
 
@@ -57,9 +60,55 @@ def area_get(*, user, pk: int) -> Area:
     return area
 
 
-def metric_table(*, area: Area, year: int) -> list:
-    """Every registered figure for the area and year, with last year's value beside it."""
-    return [live_figure(key, area=area, year=year) for key in sorted(METRICS)]
+@dataclass(frozen=True)
+class MetricSection:
+    number: int  # 1, 2, … in report order: the page's ?section=
+    label: str
+    keys: list[str]
+
+
+def _heading_order() -> list[str]:
+    return [heading for level, heading, _body, _kind in DEFAULT_SECTIONS if level == H2]
+
+
+_sections_cache: dict[tuple, list[MetricSection]] = {}
+
+
+def metric_sections() -> list[MetricSection]:
+    """The registered figures by report section: sections in the order the default report has them, the others
+    (a ledger's own sections, say) after them in the order they were registered; keys sorted within a section.
+
+    Kept per language and registry content (the ledger re-registers its figures at run time)."""
+    signature = (get_language(), tuple(METRICS), tuple(map(id, METRICS.values())))
+    if signature not in _sections_cache:
+        _sections_cache.clear()
+        _sections_cache[signature] = _metric_sections()
+    return _sections_cache[signature]
+
+
+def _metric_sections() -> list[MetricSection]:
+    by_label: dict[str, list[str]] = {}
+    for key, metric in METRICS.items():
+        by_label.setdefault(str(metric.section), []).append(key)
+    headings = _heading_order()
+
+    def place(item: tuple[int, str]) -> tuple[int, int]:
+        registered, label = item
+        found = [i for i, heading in enumerate(headings) if heading.startswith(label)]
+        return (found[0], registered) if found else (len(headings), registered)
+
+    ordered = sorted(enumerate(by_label), key=place)
+    return [
+        MetricSection(number=n, label=label, keys=sorted(by_label[label]))
+        for n, (_registered, label) in enumerate(ordered, start=1)
+    ]
+
+
+def metric_table(*, area: Area, year: int, keys: list[str] | None = None) -> list[Figure]:
+    """The registered figures `keys` (all of them if None) for the area and year, with last year's value beside
+    each; computed together in a few queries (core.metrics.metric_values), however many records lie behind them."""
+    keys = sorted(METRICS) if keys is None else keys
+    return list(live_figures(keys, area=area, year=year).values())
 
 
 def metric_evidence(*, key: str, area: Area, year: int) -> QuerySet:
@@ -77,11 +126,14 @@ def county_rollup(*, county: Area, year: int, keys: list[str], today: datetime.d
     period = Period.year(year)
     rows = []
     totals = dict.fromkeys(keys, 0)
+    known = [key for key in keys if key in METRICS]
     for township in townships:
+        computed = dict(
+            zip(known, metric_values(area=township, requests=[(METRICS[k], period) for k in known]), strict=True)
+        )
         values = []
         for key in keys:
-            metric = METRICS.get(key)
-            value = metric.value(area=township, period=period) if metric else None
+            value = computed.get(key)
             if value is not None:
                 totals[key] += value
             values.append(value)

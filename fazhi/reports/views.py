@@ -304,12 +304,17 @@ def _area_year(request):
 
 @require_perm("reports.view")
 def metric_list_view(request):
+    """The figures of one report section at a time (?section=n), so a page's work stays bounded however many
+    figures are registered; the section tabs cost no query."""
     form, area, year = _area_year(request)
-    figures = selectors.metric_table(area=area, year=year) if area else []
+    sections = selectors.metric_sections()
+    number = request.GET.get("section", "")
+    section = next((s for s in sections if str(s.number) == number), sections[0] if sections else None)
+    figures = selectors.metric_table(area=area, year=year, keys=section.keys) if area and section else []
     return render_page(
         request,
         "reports/metric_list.html",
-        {"form": form, "area": area, "year": year, "figures": figures},
+        {"form": form, "area": area, "year": year, "figures": figures, "sections": sections, "section": section},
         partial="results",
     )
 
