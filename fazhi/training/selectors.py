@@ -14,7 +14,7 @@ from fazhi.core.metrics import Period
 from fazhi.training import rules
 from fazhi.training.choices import SessionKind
 from fazhi.training.models import Attendance, Cadre, Exam, ExamScore, Requirement, Session
-from fazhi.training.services import requirement_value
+from fazhi.training.services import requirement_values
 
 
 def _first_or_404(qs: QuerySet):
@@ -120,20 +120,25 @@ class Shortfall:
     need: Decimal
 
 
-def shortfalls(*, area: Area, year: int) -> list[Shortfall]:
-    """What a township is still short of this year against the configured minimums (LD-04, LD-05, LD-09)."""
-    period = Period.year(year)
-    sessions = sessions_in(area=area, period=period)
+def shortfalls(*, area: Area, year: int, needs: dict[str, Decimal] | None = None) -> list[Shortfall]:
+    """What a township is still short of this year against the configured minimums (LD-04, LD-05, LD-09).
+
+    `needs` (services.requirement_values()) lets a caller checking many townships read the minimums once."""
+    needs = needs or requirement_values()
+    counts = sessions_in(area=area, period=Period.year(year)).aggregate(
+        lectures=Count("pk", filter=Q(kind=SessionKind.LAW_LECTURE)),
+        pre_meeting=Count("pk", filter=Q(kind=SessionKind.PRE_MEETING)),
+    )
     out = []
-    need = requirement_value(rules.LAW_LECTURES)
-    have = Decimal(sessions.filter(kind=SessionKind.LAW_LECTURE).count())
+    need = needs[rules.LAW_LECTURES]
+    have = Decimal(counts["lectures"])
     if have < need:
         out.append(Shortfall(area, _("%(area)s 领导班子法治专题讲座") % {"area": area.name}, have, need))
-    need = requirement_value(rules.PRE_MEETING)
-    have = Decimal(sessions.filter(kind=SessionKind.PRE_MEETING).count())
+    need = needs[rules.PRE_MEETING]
+    have = Decimal(counts["pre_meeting"])
     if have < need:
         out.append(Shortfall(area, _("%(area)s 会前学法") % {"area": area.name}, have, need))
-    need = requirement_value(rules.OFFICER_HOURS)
+    need = needs[rules.OFFICER_HOURS]
     officers = (
         cadres_for(area=area)
         .filter(is_enforcement_officer=True)

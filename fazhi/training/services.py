@@ -152,9 +152,14 @@ def score_record(*, actor, exam: Exam, cadre: Cadre, score: Decimal) -> ExamScor
     return row
 
 
+def requirement_values() -> dict[str, Decimal]:
+    """Every configured minimum, defaults where none is stored: one query for a page that checks several."""
+    stored = dict(Requirement.objects.values_list("key", "value"))
+    return {key: stored.get(key, default["value"]) for key, default in DEFAULTS.items()}
+
+
 def requirement_value(key: str) -> Decimal:
-    row = Requirement.objects.filter(key=key).values_list("value", flat=True).first()
-    return row if row is not None else DEFAULTS[key]["value"]
+    return requirement_values()[key]
 
 
 def requirement_set(*, actor, key: str, value: Decimal, source: str) -> Requirement:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from fazhi.core.registry import WorkItem
 from fazhi.training import rules, selectors
-from fazhi.training.services import requirement_value
+from fazhi.training.services import requirement_values
 
 
 def _plain(number) -> str:
@@ -21,12 +21,13 @@ def training_items(user, *, on: datetime.date | None = None) -> list[WorkItem]:
     if not user.has_perm("training.view"):
         return []
     on = on or timezone.localdate()
-    if on.month < int(requirement_value(rules.WARN_FROM_MONTH)):
+    needs = requirement_values()
+    if on.month < int(needs[rules.WARN_FROM_MONTH]):
         return []
     year_end = datetime.date(on.year, 12, 31)
     items = []
     for township in selectors.watched_townships(user=user):
-        for s in selectors.shortfalls(area=township, year=on.year):
+        for s in selectors.shortfalls(area=township, year=on.year, needs=needs):
             items.append(
                 WorkItem(
                     title=_("%(title)s：已完成 %(have)s，年度要求 %(need)s")
