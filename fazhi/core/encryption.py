@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
@@ -81,14 +82,25 @@ def _aad(cipher: str, key_id: str) -> bytes:
     return f"{cipher}${key_id}".encode()
 
 
+@lru_cache(maxsize=8)
+def _aes_gcm(key: bytes) -> AESGCM:
+    return AESGCM(key)
+
+
 def encrypt(plaintext: str) -> str:
     ring = keyring()
     key = ring.keys[ring.current]
     nonce = os.urandom(NONCE_BYTES)
-    enc = Cipher(_algorithm(ring.cipher, key), modes.GCM(nonce)).encryptor()
-    enc.authenticate_additional_data(_aad(ring.cipher, ring.current))
-    body = enc.update(plaintext.encode()) + enc.finalize()
-    blob = base64.b64encode(nonce + body + enc.tag).decode()
+    aad = _aad(ring.cipher, ring.current)
+    if ring.cipher == "AES-GCM":
+        # The one-shot AEAD object returns ciphertext | tag — the same bytes as the streaming Cipher below, several
+        # times faster per value (a bulk import encrypts two values a row).
+        sealed = _aes_gcm(key).encrypt(nonce, plaintext.encode(), aad)
+    else:
+        enc = Cipher(_algorithm(ring.cipher, key), modes.GCM(nonce)).encryptor()
+        enc.authenticate_additional_data(aad)
+        sealed = enc.update(plaintext.encode()) + enc.finalize() + enc.tag
+    blob = base64.b64encode(nonce + sealed).decode()
     return f"{ring.cipher}${ring.current}${blob}"
 
 
@@ -132,8 +144,8 @@ def blind_index(value: str) -> str:
     """Keyed hash of the normalised value for exact-match search; "" for an empty value."""
     if not value:
         return ""
-    key = settings.FIELD_HASH_KEY.encode()
-    return hmac.new(key, normalise(value).encode(), hashlib.sha256).hexdigest()
+    # hmac.digest is the one-shot form of hmac.new(...).digest(): the same bytes, without the per-call HMAC object.
+    return hmac.digest(settings.FIELD_HASH_KEY.encode(), normalise(value).encode(), hashlib.sha256).hex()
 
 
 # --- masking (DOMAIN.md SEC-19/SEC-20: keep first 6 + last 4 of 身份证号, 3 + 4 of a phone number) -------------
@@ -187,6 +199,10 @@ class EncryptedTextField(models.TextField):
         return encrypt(value)
 
     def get_db_prep_save(self, value, connection):
+        if hasattr(value, "as_sql"):
+            # An expression (bulk_update's CASE WHEN … THEN Value(…)) is compiled as SQL, as Field.get_db_prep_save
+            # does; its Values encrypt through this field. Encrypting str(expression) would store the SQL's repr.
+            return value
         return self.get_prep_value(value)
 
 

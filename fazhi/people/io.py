@@ -6,8 +6,10 @@ batches inside one transaction. Re-importing the same file updates residents fou
 """
 
 import datetime
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
+from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import Level
 from fazhi.areas.scoping import areas_visible_to
+from fazhi.core.bulk import insert_rows
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.encryption import blind_index, mask_id_number, mask_phone
 from fazhi.core.uploads import check_zip_container
@@ -117,93 +120,118 @@ def _text(value) -> str:
     return str(value).strip()
 
 
+class _Reader:
+    """One streaming pass over the sheet: `rows()` yields each valid row as it is read, while the errors and the
+    number of data rows accumulate on the reader. Nothing is kept per row but the 身份证号 seen (for duplicates)."""
+
+    def __init__(self, *, user, content: bytes):
+        check_zip_container(content)  # before openpyxl inflates anything (zip bombs)
+        try:
+            self.wb = load_workbook(BytesIO(content), read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a non-Excel file
+            raise ValidationError(_("无法读取该文件，请上传由模板填写的 .xlsx 文件。")) from exc
+        ws = self.wb[SHEET] if SHEET in self.wb.sheetnames else self.wb.worksheets[0]
+        self._values = ws.iter_rows(values_only=True)
+        header = [_text(h) for h in next(self._values, [])]
+        missing = [c for c in COLUMNS if c not in header]
+        if missing:
+            self.wb.close()
+            raise ValidationError(_("表头缺少列：%(c)s。请使用导入模板。") % {"c": "、".join(missing)})
+        self.index = {name: header.index(name) for name in COLUMNS}
+        self.grids = {
+            _grid_label(g): g.pk
+            for g in areas_visible_to(user, Module.PEOPLE, CHANGE).filter(level=Level.GRID).current()
+        }
+        self.errors: list[RowError] = []
+        self.total = 0
+
+    def rows(self) -> Iterator[ParsedRow]:
+        index, grids, errors = self.index, self.grids, self.errors
+        statuses = {str(label): code for code, label in ResidentStatus.choices}
+        tag_codes = {label: code for code, label in dictionary_choices(TAG)}
+        seen: dict[str, int] = {}
+        try:
+            for row_number, values in enumerate(self._values, start=2):
+                width = len(values)
+                cells = {name: _text(values[i]) if i < width else "" for name, i in index.items()}
+                if not any(cells.values()):
+                    continue
+                self.total += 1
+                row_errors: list[RowError] = []
+                for name in REQUIRED:
+                    if not cells[name]:
+                        row_errors.append(RowError(row_number, name, _("必填项不能为空。")))
+                grid_id = grids.get(cells["网格"])
+                if cells["网格"] and grid_id is None:
+                    row_errors.append(RowError(row_number, "网格", _("未知的网格，或不在您的管辖范围内。")))
+                number, birth, sex = "", None, ""
+                if cells["身份证号"]:
+                    try:
+                        number, birth, sex = parse_id_number(cells["身份证号"])
+                    except ValidationError as exc:
+                        row_errors.append(RowError(row_number, "身份证号", exc.messages[0]))
+                    else:
+                        if number in seen:
+                            message = _("与第%(r)d行身份证号重复。") % {"r": seen[number]}
+                            row_errors.append(RowError(row_number, "身份证号", message))
+                        else:
+                            seen[number] = row_number
+                phone = ""
+                try:
+                    phone = normalise_phone(cells["联系电话"])
+                except ValidationError as exc:
+                    row_errors.append(RowError(row_number, "联系电话", exc.messages[0]))
+                status = ResidentStatus.RESIDENT
+                if cells["状态"]:
+                    status = statuses.get(cells["状态"])
+                    if status is None:
+                        row_errors.append(RowError(row_number, "状态", _("状态只能为常住、外出、迁出或死亡。")))
+                tags = []
+                labels = cells["标签"]
+                if labels:
+                    for label in [t.strip() for t in labels.replace(",", "、").replace("，", "、").split("、")]:
+                        if not label:
+                            continue
+                        if label in tag_codes:
+                            tags.append(tag_codes[label])
+                        else:
+                            row_errors.append(RowError(row_number, "标签", _("未知的标签“%(t)s”。") % {"t": label}))
+                if len(cells["姓名"]) > 50:
+                    row_errors.append(RowError(row_number, "姓名", _("姓名不能超过50个字。")))
+                if row_errors:
+                    errors.extend(row_errors)
+                    continue
+                yield ParsedRow(
+                    row=row_number,
+                    grid_id=grid_id,
+                    household_number=cells["户编号"][:30],
+                    head_name=cells["户主姓名"][:50] or cells["姓名"][:50],
+                    name=cells["姓名"],
+                    id_number=number,
+                    birth_date=birth,
+                    sex=sex,
+                    phone=phone,
+                    address=cells["住址"][:200],
+                    status=status,
+                    tags=tags,
+                )
+        finally:
+            self.wb.close()
+
+
 def parse(*, user, content: bytes) -> tuple[list[ParsedRow], list[RowError], int]:
     """Read and validate every row; nothing is saved. Returns (good rows, errors, number of data rows)."""
-    check_zip_container(content)  # before openpyxl inflates anything (zip bombs)
-    try:
-        wb = load_workbook(BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a non-Excel file
-        raise ValidationError(_("无法读取该文件，请上传由模板填写的 .xlsx 文件。")) from exc
-    ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    header = [_text(h) for h in next(rows, [])]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise ValidationError(_("表头缺少列：%(c)s。请使用导入模板。") % {"c": "、".join(missing)})
-    index = {name: header.index(name) for name in COLUMNS}
-    grids = {
-        _grid_label(g): g.pk for g in areas_visible_to(user, Module.PEOPLE, CHANGE).filter(level=Level.GRID).current()
-    }
-    statuses = {str(label): code for code, label in ResidentStatus.choices}
-    tag_codes = {label: code for code, label in dictionary_choices(TAG)}
-    good: list[ParsedRow] = []
-    errors: list[RowError] = []
-    seen: dict[str, int] = {}
-    total = 0
-    for row_number, values in enumerate(rows, start=2):
-        cells = {name: _text(values[i]) if i < len(values) else "" for name, i in index.items()}
-        if not any(cells.values()):
-            continue
-        total += 1
-        row_errors: list[RowError] = []
-        for name in REQUIRED:
-            if not cells[name]:
-                row_errors.append(RowError(row_number, name, _("必填项不能为空。")))
-        grid_id = grids.get(cells["网格"])
-        if cells["网格"] and grid_id is None:
-            row_errors.append(RowError(row_number, "网格", _("未知的网格，或不在您的管辖范围内。")))
-        number, birth, sex = "", None, ""
-        if cells["身份证号"]:
-            try:
-                number, birth, sex = parse_id_number(cells["身份证号"])
-            except ValidationError as exc:
-                row_errors.append(RowError(row_number, "身份证号", exc.messages[0]))
-            else:
-                if number in seen:
-                    row_errors.append(
-                        RowError(row_number, "身份证号", _("与第%(r)d行身份证号重复。") % {"r": seen[number]})
-                    )
-                else:
-                    seen[number] = row_number
-        phone = ""
-        try:
-            phone = normalise_phone(cells["联系电话"])
-        except ValidationError as exc:
-            row_errors.append(RowError(row_number, "联系电话", exc.messages[0]))
-        status = ResidentStatus.RESIDENT
-        if cells["状态"]:
-            status = statuses.get(cells["状态"])
-            if status is None:
-                row_errors.append(RowError(row_number, "状态", _("状态只能为常住、外出、迁出或死亡。")))
-        tags = []
-        for label in [t.strip() for t in cells["标签"].replace(",", "、").replace("，", "、").split("、") if t.strip()]:
-            if label in tag_codes:
-                tags.append(tag_codes[label])
-            else:
-                row_errors.append(RowError(row_number, "标签", _("未知的标签“%(t)s”。") % {"t": label}))
-        if len(cells["姓名"]) > 50:
-            row_errors.append(RowError(row_number, "姓名", _("姓名不能超过50个字。")))
-        if row_errors:
-            errors.extend(row_errors)
-            continue
-        good.append(
-            ParsedRow(
-                row=row_number,
-                grid_id=grid_id,
-                household_number=cells["户编号"][:30],
-                head_name=cells["户主姓名"][:50] or cells["姓名"][:50],
-                name=cells["姓名"],
-                id_number=number,
-                birth_date=birth,
-                sex=sex,
-                phone=phone,
-                address=cells["住址"][:200],
-                status=status,
-                tags=tags,
-            )
-        )
-    wb.close()
-    return good, errors, total
+    reader = _Reader(user=user, content=content)
+    good = list(reader.rows())
+    return good, reader.errors, reader.total
+
+
+def check(*, user, content: bytes) -> tuple[list[RowError], int]:
+    """The dry run: validate every row, keeping only the errors. Returns (errors, number of data rows)."""
+    reader = _Reader(user=user, content=content)
+    for _row in reader.rows():
+        pass
+    return reader.errors, reader.total
 
 
 def annotate(*, content: bytes, errors: list[dict]) -> bytes:
@@ -224,16 +252,60 @@ def annotate(*, content: bytes, errors: list[dict]) -> bytes:
     return buf.getvalue()
 
 
-def import_rows(*, actor, rows: list[ParsedRow], progress=None) -> tuple[int, int]:
-    """All-or-nothing import of validated rows. Returns (created, updated). `progress(done)` is called per batch."""
-    allowed = set(areas_visible_to(actor, Module.PEOPLE, CHANGE).filter(level=Level.GRID).values_list("pk", flat=True))
-    created = updated = 0
+def import_file(*, actor, content: bytes, progress=None) -> tuple[int, int, int]:
+    """Validate and import the file in one streaming pass, all or nothing. Returns (created, updated, data rows).
+
+    Valid rows go to the database batch by batch while the file is read; the first bad row stops the writing, the
+    rest of the file is still validated (so the message counts every error) and the transaction rolls back. As in a
+    separate dry run, validation errors take precedence over a scope error found while writing.
+    """
+    reader = _Reader(user=actor, content=content)
+    rows = reader.rows()
+
+    def clean_prefix() -> Iterator[ParsedRow]:
+        for row in rows:
+            if reader.errors:
+                return
+            yield row
+
     with transaction.atomic():
-        for start in range(0, len(rows), BATCH):
-            chunk = rows[start : start + BATCH]
+        failure: ValidationError | None = None
+        created = updated = 0
+        try:
+            created, updated = import_rows(actor=actor, rows=clean_prefix(), progress=progress)
+        except ValidationError as exc:
+            failure = exc
+        for _row in rows:  # finish validating the file
+            pass
+        if reader.errors:
+            raise ValidationError(_("文件校验未通过（共%(n)d处错误），未导入任何数据。") % {"n": len(reader.errors)})
+        if failure is not None:
+            raise failure
+    return created, updated, reader.total
+
+
+RESIDENT_COLUMNS = ("area_id", "household_id", "name", "name_pinyin", "name_initials", "sex", "birth_date",
+                    "id_number", "id_number_hash", "id_number_masked", "phone", "phone_hash", "phone_masked",
+                    "address", "status")  # fmt: skip
+UPDATE_FIELDS = ["area", "household", "name", "name_pinyin", "name_initials", "sex", "birth_date", "id_number",
+                 "id_number_masked", "phone", "phone_hash", "phone_masked", "address", "status"]  # fmt: skip
+
+
+def import_rows(*, actor, rows: Iterable[ParsedRow], progress=None) -> tuple[int, int]:
+    """All-or-nothing import of validated rows. Returns (created, updated). `progress(done)` is called per batch.
+
+    Per batch of BATCH rows: one query for the residents already registered (by blind index), two or three for
+    households, one INSERT (executemany) of the new residents, one bulk_update of the known ones, and two for tags.
+    """
+    allowed = set(areas_visible_to(actor, Module.PEOPLE, CHANGE).filter(level=Level.GRID).values_list("pk", flat=True))
+    created = updated = done = 0
+    households: dict[tuple[int, str], int] = {}  # (grid, 户编号) -> pk, filled as batches find or create them
+    stream = iter(rows)
+    with transaction.atomic():
+        while chunk := list(islice(stream, BATCH)):
             if any(r.grid_id not in allowed for r in chunk):
                 raise ValidationError(_("导入的网格不在您的管辖范围内。"))
-            households = _households_for(chunk)
+            _households_for(chunk, households)
             hashes = {blind_index(r.id_number): r for r in chunk}
             existing = {res.id_number_hash: res for res in Resident.objects.filter(id_number_hash__in=list(hashes))}
             out_of_scope = [res for res in existing.values() if res.area_id not in allowed]
@@ -244,12 +316,18 @@ def import_rows(*, actor, rows: list[ParsedRow], progress=None) -> tuple[int, in
                 )
             new, changed = [], []
             for digest, r in hashes.items():
-                res = existing.get(digest) or Resident(id_number_hash=digest)
-                household = households.get((r.grid_id, r.household_number)) if r.household_number else None
+                household_id = households[(r.grid_id, r.household_number)] if r.household_number else None
+                full, initials = pinyin_keys(r.name)
+                res = existing.get(digest)
+                if res is None:
+                    new.append((r.grid_id, household_id, r.name, full, initials, r.sex, r.birth_date, r.id_number,
+                                digest, mask_id_number(r.id_number), r.phone, blind_index(r.phone),
+                                mask_phone(r.phone), r.address, r.status))  # fmt: skip
+                    continue
                 res.area_id = r.grid_id
-                res.household = household
+                res.household_id = household_id
                 res.name = r.name
-                res.name_pinyin, res.name_initials = pinyin_keys(r.name)
+                res.name_pinyin, res.name_initials = full, initials
                 res.sex, res.birth_date = r.sex, r.birth_date
                 res.id_number, res.id_number_masked = r.id_number, mask_id_number(r.id_number)
                 if r.phone:
@@ -257,41 +335,40 @@ def import_rows(*, actor, rows: list[ParsedRow], progress=None) -> tuple[int, in
                 if r.address:
                     res.address = r.address
                 res.status = r.status
-                (changed if res.pk else new).append(res)
-            Resident.objects.bulk_create(new, batch_size=500)
-            fields = ["area", "household", "name", "name_pinyin", "name_initials", "sex", "birth_date", "id_number",
-                      "id_number_masked", "phone", "phone_hash", "phone_masked", "address", "status"]  # fmt: skip
-            Resident.objects.bulk_update(changed, fields, batch_size=500)
+                changed.append(res)
+            insert_rows(Resident, RESIDENT_COLUMNS, new)
+            if changed:
+                Resident.objects.bulk_update(changed, UPDATE_FIELDS, batch_size=500)
             created, updated = created + len(new), updated + len(changed)
-            ids = {res.id_number_hash: res.pk for res in [*new, *changed]}
-            if not all(ids.values()):  # backends that do not return ids from bulk_create
-                ids = dict(Resident.objects.filter(id_number_hash__in=list(hashes)).values_list("id_number_hash", "pk"))
-            ResidentTag.objects.bulk_create(
-                [ResidentTag(resident_id=ids[d], code=t) for d, r in hashes.items() for t in r.tags],
-                ignore_conflicts=True,
-            )
+            tagged = [d for d, r in hashes.items() if r.tags]
+            if tagged:
+                ids = dict(Resident.objects.filter(id_number_hash__in=tagged).values_list("id_number_hash", "pk"))
+                ResidentTag.objects.bulk_create(
+                    [ResidentTag(resident_id=ids[d], code=t) for d in tagged for t in hashes[d].tags],
+                    ignore_conflicts=True,
+                )
+            done += len(chunk)
             if progress:
-                progress(start + len(chunk))
+                progress(done)
     return created, updated
 
 
-def _households_for(chunk: list[ParsedRow]) -> dict:
+def _households_for(chunk: list[ParsedRow], known: dict[tuple[int, str], int]) -> None:
+    """Add to `known` the pk of every (grid, 户编号) of the chunk, creating the households not registered yet
+    (with the 户主姓名 and 住址 of the chunk's last row for that household)."""
     wanted = {(r.grid_id, r.household_number): r for r in chunk if r.household_number}
+    wanted = {key: r for key, r in wanted.items() if key not in known}
     if not wanted:
-        return {}
-    found = {
-        (h.area_id, h.number): h
-        for h in Household.objects.filter(area_id__in={g for g, _n in wanted}, number__in={n for _g, n in wanted})
-    }
-    missing = [
-        Household(area_id=g, number=n, head_name=r.head_name, address=r.address)
-        for (g, n), r in wanted.items()
-        if (g, n) not in found
-    ]
+        return
+
+    def find() -> None:
+        found = Household.objects.filter(
+            area_id__in={g for g, _n in wanted}, number__in={n for _g, n in wanted}
+        ).values_list("area_id", "number", "pk")
+        known.update({(g, n): pk for g, n, pk in found if (g, n) in wanted})
+
+    find()
+    missing = [(g, n, r.head_name, r.address) for (g, n), r in wanted.items() if (g, n) not in known]
     if missing:
-        Household.objects.bulk_create(missing, batch_size=500)
-        found = {
-            (h.area_id, h.number): h
-            for h in Household.objects.filter(area_id__in={g for g, _n in wanted}, number__in={n for _g, n in wanted})
-        }
-    return found
+        insert_rows(Household, ("area_id", "number", "head_name", "address"), missing)
+        find()

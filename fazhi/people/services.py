@@ -210,7 +210,7 @@ def import_check(*, actor, upload) -> ImportJob:
         raise ValidationError({"file": _("文件超过50MB，请分批导入。")})
     content = upload.read()
     try:
-        _good, errors, total = io.parse(user=actor, content=content)
+        errors, total = io.check(user=actor, content=content)
     except ValidationError as exc:
         raise ValidationError({"file": exc.messages}) from exc
     upload.seek(0)
@@ -265,10 +265,8 @@ def import_run(*, job_id: int) -> ImportJob:
         ImportJob.objects.filter(pk=job.pk).update(done=done)
 
     try:
-        good, errors, total = io.parse(user=job.actor, content=content)
-        if errors:
-            raise ValidationError(_("文件校验未通过（共%(n)d处错误），未导入任何数据。") % {"n": len(errors)})
-        created, updated = io.import_rows(actor=job.actor, rows=good, progress=progress)
+        # One streaming pass re-validates the file and imports it; any error rolls the whole import back.
+        created, updated, total = io.import_file(actor=job.actor, content=content, progress=progress)
     except (ValidationError, PermissionDenied) as exc:
         messages = exc.messages if isinstance(exc, ValidationError) else [_("无权导入。")]
         ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.FAILED, message="；".join(messages)[:500])
