@@ -98,3 +98,10 @@ def test_a_city_run_puts_townships_in_counties_each_with_its_own_division_code()
     assert by_county == {"509900000000": ["509900001000", "509900002000"], "509901000000": ["509901001000"]}
     for township in Area.objects.filter(level=Level.TOWNSHIP):
         assert Resident.objects.filter(area__path__startswith=township.path).count() == 30
+
+
+@pytest.mark.django_db
+def test_a_township_too_small_to_fill_every_village_still_builds():
+    call_command("generate_area", townships=1, residents_per_township=20, stdout=io.StringIO())
+    assert Resident.objects.count() == 20
+    assert not Petition.objects.exclude(area__in=Resident.objects.values("area__parent")).exists()

@@ -27,7 +27,10 @@ def generate(context: dict) -> None:
     sequence = dict.fromkeys(spans, 0)
     petitions, petitioners, keys = [], [], []
     for t_index, township in enumerate(context["townships"]):
-        villages = [v for v in context["villages"] if v.parent_id == township.pk]
+        # Petitioners are residents: a village nobody lives in (a tiny run) brings no petitions.
+        villages = [v for v in context["villages"] if v.parent_id == township.pk and residents_of_village.get(v.pk)]
+        if not villages:
+            continue
         people = sum(len(residents_of_village.get(v.pk, [])) for v in villages)
         for year in spans:
             for _n in range(how_many(rng, people * PETITIONS_PER_RESIDENT_YEAR)):
