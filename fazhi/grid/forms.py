@@ -70,7 +70,17 @@ class TransitionForm(forms.Form):
 
 
 class VisitForm(forms.Form):
-    household = forms.ModelChoiceField(label=_("户"), queryset=Household.objects.none())
+    # A hidden pk filled by the household search on the page (a grid has hundreds or thousands of households:
+    # never render them all). The queryset — the households the user may visit — only validates what is posted.
+    household = forms.ModelChoiceField(
+        label=_("户"),
+        queryset=Household.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("请搜索并选择走访的户。"),
+            "invalid_choice": _("所选的户不在您负责的网格内，请重新搜索选择。"),
+        },
+    )
     visited_on = forms.DateField(label=_("走访日期"), widget=DateInput())
     notes = forms.CharField(label=_("走访情况"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     # Enter once: the household's facts and a matter can be updated / raised from the same form.

@@ -1,15 +1,17 @@
 """Every read in the grid app starts from the user's scope."""
 
 import datetime
+import re
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from fazhi.accounts.roles import Module
+from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import PATH_SEGMENT, Area, Level, subtree_q
 from fazhi.areas.scoping import areas_visible_to, get_visible_or_404, scope_paths, scope_q
 from fazhi.grid.choices import OPEN_STATUSES, MatterStatus, StaffPost
 from fazhi.grid.models import GridStaff, Matter, ReplyTemplate, Visit
+from fazhi.people import selectors as people_selectors
 from fazhi.people.models import Household, Resident
 
 # Usual grid size (DOMAIN.md GRID-05: 城市社区 300–500 户, 农村 ~300 户) — a [V2]/[C] convention; grids far
@@ -143,6 +145,43 @@ def visit_list(*, user, filters: dict | None = None) -> QuerySet:
     if filters.get("date_to"):
         qs = qs.filter(visited_on__lte=filters["date_to"])
     return qs.order_by("-visited_on", "-id")
+
+
+VISIT_HOUSEHOLD_LIMIT = 20
+
+
+def visit_household_choices(*, user) -> QuerySet:
+    """Households the user may record a visit for: those of the grids in their grid change scope.
+
+    The visit form validates the posted household against this queryset; it is never rendered whole.
+    """
+    return Household.objects.filter(scope_q(user, Module.GRID, CHANGE)).select_related("area")
+
+
+def visit_household_get(*, user, pk) -> Household | None:
+    """The chosen household, if it is one the user may visit; `None` for anything else (no error: a stale draft)."""
+    if not re.fullmatch(r"[0-9]{1,18}", str(pk or "")):
+        return None
+    return visit_household_choices(user=user).filter(pk=int(pk)).first()
+
+
+def visit_household_search(*, user, q: str, limit: int = VISIT_HOUSEHOLD_LIMIT) -> list[Household]:
+    """At most `limit` + 1 households for the visit form's picker (the extra one tells the page there are more).
+
+    Matches people's household search (户编号, 户主姓名, 住址) and, for a query of letters, the head's pinyin or its
+    initials (zs → 张三) through people's resident search — households carry no pinyin of their own. Only households
+    of grids in the user's grid change scope are returned, exact 户编号 first.
+    """
+    q = (q or "").strip()[:50]
+    if not q:
+        return []
+    match = Q(pk__in=people_selectors.household_list(user=user, filters={"q": q}).values("pk"))
+    if re.fullmatch(r"[A-Za-z]+", q):
+        heads = people_selectors.resident_list(user=user, filters={"q": q}).filter(name=F("household__head_name"))
+        match |= Q(pk__in=heads.values("household_id"))
+    qs = visit_household_choices(user=user).filter(match)
+    exact_first = Case(When(number=q, then=Value(0)), default=Value(1))
+    return list(qs.order_by(exact_first, "area__path", "number", "pk")[: limit + 1])
 
 
 def reply_templates(*, user) -> QuerySet:

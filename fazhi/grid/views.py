@@ -40,7 +40,7 @@ from fazhi.grid.forms import (
 from fazhi.grid.hooks import TRANSFER_HANDLERS
 from fazhi.grid.models import GridStaff, ReplyTemplate
 from fazhi.grid.workflow import available
-from fazhi.people.models import Household, Resident
+from fazhi.people.models import Resident
 
 
 def _grids(user):
@@ -213,13 +213,26 @@ def visit_export_view(request):
 
 @require_perm("grid.change")
 def visit_create_view(request):
-    households = Household.objects.filter(scope_q(request.user, Module.GRID, CHANGE)).select_related("area")
-    households = households.order_by("area__path", "number")
+    """The visit form. The household is picked by a search (`?household_q=`), answered by the `household_results`
+    partial for htmx and by the whole page without JavaScript; `?household=<pk>` preselects one."""
+    user = request.user
+    query = request.GET.get("household_q", "").strip()
+    results = selectors.visit_household_search(user=user, q=query) if query else []
+    if request.htmx and not request.htmx.boosted and request.method == "GET":
+        return render_page(
+            request,
+            "grid/visit_form.html",
+            _household_results_context(query, results),
+            partial="household_results",
+        )
+    chosen = None
+    if request.method != "POST" and request.GET.get("household"):
+        chosen = selectors.visit_household_get(user=user, pk=request.GET["household"])
     form = VisitForm(
         request.POST or None,
         request.FILES or None,
-        households=households,
-        initial={"visited_on": timezone.localdate(), "household": request.GET.get("household")},
+        households=selectors.visit_household_choices(user=user),
+        initial={"visited_on": timezone.localdate(), "household": chosen.pk if chosen else None},
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -254,7 +267,15 @@ def visit_create_view(request):
             else:
                 messages.success(request, _("已记录走访。"))
             return redirect("grid:visit_list")
-    return render_page(request, "grid/visit_form.html", {"form": form})
+    if request.method == "POST":
+        chosen = form.cleaned_data.get("household")  # the posted pk, once validated against the user's grids
+    context = {"form": form, "chosen": chosen, **_household_results_context(query, results)}
+    return render_page(request, "grid/visit_form.html", context)
+
+
+def _household_results_context(query: str, results: list) -> dict:
+    limit = selectors.VISIT_HOUSEHOLD_LIMIT
+    return {"household_q": query, "household_results": results[:limit], "household_more": len(results) > limit}
 
 
 @require_POST

@@ -54,8 +54,22 @@ def test_a_grid_member_records_a_visit_and_raises_a_matter_with_a_photo_on_a_pho
     page = phone_page
     login(page, live_server.url, "u_grid_member", TEST_PASSWORD)
     page.wait_for_url(f"{live_server.url}/")
-    page.goto(f"{live_server.url}/grid/visits/new/?household={household.pk}")
+    household_create(actor=None, area=live_world.grid, number="01-009", head_name="张三丰")
+    household_create(actor=None, area=live_world.sibling_grid, number="02-001", head_name="张邻格")
+    page.goto(f"{live_server.url}/grid/visits/new/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    # The household is found by a search (the page lists none), answered by the page's partial through htmx.
+    page.fill("input[name=household_q]", "张")
+    results = page.locator("#household-results [data-household-pk]")
+    expect(results).to_have_count(2)
+    expect(page.locator("#household-results")).not_to_contain_text("张邻格")  # another grid's household
+    page.fill("input[name=household_q]", "01-001")
+    expect(results).to_have_count(1)
+    url = page.url
+    results.first.click()
+    assert page.url == url  # picked in place: what was typed stays
+    expect(page.locator("#household-chosen")).to_have_value("01-001 张三（新红村第1网格）")
+    assert page.input_value("input[name=household]") == str(household.pk)
     page.fill("textarea[name=notes]", "入户了解生产生活情况")
     page.fill("input[name=member_count]", "4")
     page.select_option("select[name=matter_category]", "safety")
@@ -65,6 +79,7 @@ def test_a_grid_member_records_a_visit_and_raises_a_matter_with_a_photo_on_a_pho
     page.wait_for_url("**/grid/visits/")
     assert "已记录走访，并登记事项 1 件" in page.content()
     visit = Visit.objects.get()
+    assert visit.household == household
     matter = Matter.objects.get()
     assert matter.visit == visit and matter.category == "safety"
     assert MatterAttachment.objects.get(matter=matter).is_image
@@ -83,11 +98,20 @@ def test_a_visit_drafted_offline_is_sent_once_when_the_signal_returns(
     page = phone_page
     login(page, live_server.url, "u_grid_member", TEST_PASSWORD)
     page.wait_for_url(f"{live_server.url}/")
-    page.goto(f"{live_server.url}/grid/visits/new/?household={household.pk}")
-    page.context.set_offline(True)
+    page.goto(f"{live_server.url}/grid/visits/new/")
+    page.fill("input[name=household_q]", "李四")
+    page.locator("#household-results [data-household-pk]").first.click()
     page.fill("textarea[name=notes]", "山里没信号时记录的走访")
+    # The draft kept on the phone carries the picked household (the hidden pk) and its label …
+    draft = page.evaluate("JSON.parse(localStorage.getItem('fazhi-draft-visit'))")
+    assert draft["household"] == str(household.pk) and "李四" in draft["household_label"]
+    page.reload()  # … and a reopened form gets both back
+    expect(page.locator("#household-chosen")).to_have_value("01-002 李四（新红村第1网格）")
+    assert page.input_value("input[name=household]") == str(household.pk)
+    page.context.set_offline(True)
     page.get_by_role("button", name="保存").click()
     assert "草稿" in page.locator("#draft-status").inner_text()
+    assert page.input_value("input[name=household]") == ""  # the emptied form starts the next visit afresh
     assert Visit.objects.count() == 0
     page.context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
@@ -96,3 +120,4 @@ def test_a_visit_drafted_offline_is_sent_once_when_the_signal_returns(
     page.wait_for_timeout(500)
     assert Visit.objects.count() == 1
     assert Visit.objects.get().notes == "山里没信号时记录的走访"
+    assert Visit.objects.get().household == household
