@@ -27,7 +27,7 @@ from fazhi.documents.models import (
     PrecheckFlag,
 )
 from fazhi.documents.precheck import precheck
-from fazhi.documents.services import default_valid_until
+from fazhi.documents.services import default_valid_until, flag_from
 from fazhi.people.generate import years
 
 BATCH = 2000
@@ -131,21 +131,7 @@ def _returned(township, year: int, due, rng, findings) -> tuple:
         content_result=AspectResult.UNLAWFUL,
         content_opinion="第二条设定摆摊审批、第三条设定罚款，超越乡镇规范性文件权限，应予删除。",
     )
-    flags = [
-        PrecheckFlag(
-            document=doc,
-            rule_code=f.rule.code,
-            rule_label=str(f.rule.label),
-            rule_source=f.rule.source,
-            passage=f.passage[:500],
-            start=f.start,
-            end=f.end,
-            status=FlagStatus.CONFIRMED,
-            note=FLAG_NOTE,
-            decided_on=decided,
-        )
-        for f in findings
-    ]
+    flags = [flag_from(doc, f, status=FlagStatus.CONFIRMED, note=FLAG_NOTE, decided_on=decided) for f in findings]
     return doc, _events(doc, steps), review, flags
 
 

@@ -265,17 +265,20 @@ def _apply(doc: NormativeDocument, *, actor, action: str, step: StepInput, via: 
 def _raise_flags(doc: NormativeDocument) -> None:
     """Pre-check at submission (DOMAIN.md ND-03…ND-05). Undecided flags of an earlier text go; decided ones stay."""
     doc.flags.filter(status=FlagStatus.PENDING).delete()
-    PrecheckFlag.objects.bulk_create(
-        PrecheckFlag(
-            document=doc,
-            rule_code=f.rule.code,
-            rule_label=str(f.rule.label),
-            rule_source=f.rule.source,
-            passage=f.passage[:500],
-            start=f.start,
-            end=f.end,
-        )
-        for f in precheck(doc.body)
+    PrecheckFlag.objects.bulk_create(flag_from(doc, f) for f in precheck(doc.body))
+
+
+def flag_from(doc: NormativeDocument, finding, **decision) -> PrecheckFlag:
+    """An unsaved flag recording one pre-check finding on `doc` (plus, for generated data, its decision)."""
+    return PrecheckFlag(
+        document=doc,
+        rule_code=finding.rule.code,
+        rule_label=str(finding.rule.label),
+        rule_source=finding.rule.source,
+        passage=finding.passage[:500],
+        start=finding.start,
+        end=finding.end,
+        **decision,
     )
 
 
