@@ -110,9 +110,15 @@ def metric_values(*, area, requests: Sequence[tuple[Metric, Period]]) -> list[in
             results.append(value or 0)  # as Metric.value: an empty sum is 0
         batch, batch_params = [], 0
 
+    # A figure whose records do not depend on the period (a registry snapshot) compiles to the same SQL for this
+    # year and last: each distinct statement runs once and answers every request that compiled to it.
+    compiled = [_compiled(metric, area, period) for metric, period in requests]
+    distinct = list(dict.fromkeys((template, params) for template, params, _c, _m in compiled))
+    answer = {part: i for i, part in enumerate(distinct)}
+    by_part = {(template, params): (converters, model) for template, params, converters, model in compiled}
     db = None
-    for metric, period in requests:
-        template, params, converters, model = _compiled(metric, area, period)
+    for template, params in distinct:
+        converters, model = by_part[(template, params)]
         alias = router.db_for_read(model)
         if db is not None and alias != db:
             run()
@@ -123,7 +129,7 @@ def metric_values(*, area, requests: Sequence[tuple[Metric, Period]]) -> list[in
         batch.append((template.replace(_ALIAS_SLOT, f"m{len(batch)}"), params, converters))
         batch_params += len(params)
     run()
-    return results
+    return [results[answer[(template, params)]] for template, params, _c, _m in compiled]
 
 
 # Building and compiling ~80 QuerySets costs a figures page more than running them, and the SQL of a figure

@@ -64,13 +64,15 @@ def test_a_figure_whose_sql_was_compiled_before_still_counts_the_records_added_s
     assert metric_values(area=world.township, requests=[(TEST_METRICS[0], period)]) == [1]
 
 
-def test_figures_are_computed_in_batches_of_a_bounded_size(world, test_metrics, monkeypatch):
+def test_figures_run_in_batches_of_a_bounded_size_and_a_repeated_statement_once(world, test_metrics, monkeypatch):
     monkeypatch.setattr(core_metrics, "SUBQUERIES_PER_QUERY", 2)
     period = Period.year(2023)
-    requests = [(m, period) for m in TEST_METRICS] * 2  # 6 figures
+    requests = [(m, period) for m in TEST_METRICS] * 2  # 6 figures, 3 distinct statements
     with CaptureQueriesContext(connection) as queries:
         together = metric_values(area=world.township, requests=requests)
-    assert len(queries) == 3
+    assert len(queries) == 2
+    sql = " ".join(q["sql"] for q in queries)
+    assert sql.count("(SELECT COUNT(*) FROM (") + sql.count("(SELECT SUM(") == 3
     assert together == [m.value(area=world.township, period=p) for m, p in requests]
 
 
