@@ -219,6 +219,13 @@ class _Reader:
             self.wb.close()
 
 
+def parse(*, user, content: bytes) -> tuple[list[ParsedRow], list[RowError], int]:
+    """Read and validate every row; nothing is saved. Returns (good rows, errors, number of data rows)."""
+    reader = _Reader(user=user, content=content)
+    good = list(reader.rows())
+    return good, reader.errors, reader.total
+
+
 def check(*, user, content: bytes) -> tuple[list[RowError], int]:
     """The dry run: validate every row, keeping only the errors. Returns (errors, number of data rows)."""
     reader = _Reader(user=user, content=content)
