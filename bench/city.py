@@ -5,14 +5,13 @@ the township pages on it beside the same pages on a one-township dataset (the sc
 and times the roll-up of one county of the city. Prints PASS/FAIL lines like `make bench`; writes JSON.
 """
 
-import json
 import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import RESULTS, ROOT, _script, build, page_table, pages, report_checks
+from bench.run import _script, build, page_table, pages, report_checks, write_results
 
 
 def main() -> None:
@@ -33,11 +32,7 @@ def main() -> None:
     page_table(report, small, pages(big_var, db_url))
     report["report"] = _script("bench/dataset_report.py", big_var, db_url)
     report_checks(report, report["report"])
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / "bench-city-postgresql.json"
-    path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
-    failed = sum(not t["pass"] for t in report["targets"])
-    print(f"\n{len(report['targets']) - failed} targets met, {failed} missed; written: {path.relative_to(ROOT)}")
+    write_results(report, "bench-city-postgresql.json")
 
 
 if __name__ == "__main__":

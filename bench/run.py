@@ -117,6 +117,15 @@ def load_checks(report: dict, load: dict) -> None:
     check(report, "throughput ≥ 40% of floor", share >= 0.4, f"{share:.0%}")
 
 
+def write_results(report: dict, name: str) -> None:
+    """Write every figure as JSON and print the count of targets met and missed."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / name
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    failed = sum(not t["pass"] for t in report["targets"])
+    print(f"\n{len(report['targets']) - failed} targets met, {failed} missed; written: {path.relative_to(ROOT)}")
+
+
 def main() -> None:
     townships = int(os.environ.get("BENCH_TOWNSHIPS", 25))
     residents = int(os.environ.get("BENCH_RESIDENTS", 10000))
@@ -143,11 +152,7 @@ def main() -> None:
         load_checks(report, report["load"])
     report["import"] = _script("bench/dataset_import.py", big_var, db_url)  # last: it adds residents
     import_checks(report, report["import"])
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"bench-{report['database']}.json"
-    path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
-    failed = sum(not t["pass"] for t in report["targets"])
-    print(f"\n{len(report['targets']) - failed} targets met, {failed} missed; written: {path.relative_to(ROOT)}")
+    write_results(report, f"bench-{report['database']}.json")
 
 
 if __name__ == "__main__":

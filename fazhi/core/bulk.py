@@ -19,7 +19,7 @@ def bulk_insert(model: type[Model], objs: list[Model], *, batch_size: int = BATC
     if connection.vendor != "postgresql" or not objs:
         return model.objects.using(using).bulk_create(objs, batch_size=batch_size)
     meta = model._meta
-    fields = [f for f in meta.concrete_fields]
+    fields = list(meta.concrete_fields)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     table = connection.ops.quote_name(meta.db_table)
     with connection.cursor() as cursor:

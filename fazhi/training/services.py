@@ -158,10 +158,6 @@ def requirement_values() -> dict[str, Decimal]:
     return {key: stored.get(key, default["value"]) for key, default in DEFAULTS.items()}
 
 
-def requirement_value(key: str) -> Decimal:
-    return requirement_values()[key]
-
-
 def requirement_set(*, actor, key: str, value: Decimal, source: str) -> Requirement:
     """Change a yearly minimum; the platform's system administrator keeps these parameters."""
     if actor is not None and not actor.has_perm("system.change"):
