@@ -38,7 +38,8 @@ def bulk_insert(model: type[Model], objs: list[Model], *, batch_size: int = BATC
 
 
 def insert_rows(model: type[Model], attnames: tuple[str, ...], rows: list[tuple]) -> None:
-    """INSERT `rows` (tuples of values for the columns `attnames`) with one executemany; every other column gets
+    """INSERT `rows` (tuples of values for the columns `attnames`) with COPY on PostgreSQL and one executemany
+    elsewhere; every other column gets
     what save() would give it (its default; auto_now/auto_now_add the time of this batch). For models whose primary
     key the database assigns (an auto-increment id), as Household and Resident.
 
@@ -67,7 +68,13 @@ def insert_rows(model: type[Model], attnames: tuple[str, ...], rows: list[tuple]
         values.extend(constants)
         params.append(values)
     quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
     columns = ", ".join(quote(f.column) for f in [*given, *rest])
-    placeholders = ", ".join(["%s"] * (len(given) + len(rest)))
     with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})", params)
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for values in params:
+                    copy.write_row(values)
+            return
+        placeholders = ", ".join(["%s"] * (len(given) + len(rest)))
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", params)

@@ -6,6 +6,7 @@ batches inside one transaction. Re-importing the same file updates residents fou
 """
 
 import datetime
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -18,6 +19,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
+from python_calamine import CalamineWorkbook
 
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import Level
@@ -25,7 +27,7 @@ from fazhi.areas.scoping import areas_visible_to
 from fazhi.core.bulk import insert_rows
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.encryption import blind_index, mask_id_number, mask_phone
-from fazhi.core.uploads import check_zip_container
+from fazhi.core.uploads import check_zip_container, stored_copy
 from fazhi.people.choices import TAG, ResidentStatus
 from fazhi.people.models import Household, Resident, ResidentTag
 from fazhi.people.validation import normalise_phone, parse_id_number, pinyin_keys
@@ -34,6 +36,9 @@ SHEET = "居民"
 COLUMNS = ["网格", "户编号", "户主姓名", "姓名", "身份证号", "联系电话", "住址", "状态", "标签"]
 REQUIRED = {"网格", "姓名", "身份证号"}
 BATCH = 2000
+# The reader holds the sheet's XML and its cells in memory (about 0.6 + 0.75 KB a row of the template) while rows are
+# validated and written a batch at a time. Bounding the sheet's XML bounds a worker's memory at about 300 MB.
+MAX_SHEET_BYTES = 128 * 1024 * 1024
 BAD_FILL = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
 
 
@@ -121,17 +126,24 @@ def _text(value) -> str:
 
 
 class _Reader:
-    """One streaming pass over the sheet: `rows()` yields each valid row as it is read, while the errors and the
-    number of data rows accumulate on the reader. Nothing is kept per row but the 身份证号 seen (for duplicates)."""
+    """One pass over the sheet: `rows()` yields each valid row as it is read, while the errors and the number of
+    data rows accumulate on the reader. Nothing is kept per row but the 身份证号 seen (for duplicates).
+
+    calamine (Rust) reads the sheet about ten times faster than openpyxl, which was most of an import's time."""
 
     def __init__(self, *, user, content: bytes):
-        check_zip_container(content)  # before openpyxl inflates anything (zip bombs)
-        try:
-            self.wb = load_workbook(BytesIO(content), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many types for a non-Excel file
+        check_zip_container(content)  # before anything inflates the file (zip bombs)
+        with zipfile.ZipFile(BytesIO(content)) as archive:
+            if max((e.file_size for e in archive.infolist()), default=0) > MAX_SHEET_BYTES:
+                raise ValidationError(_("文件过大（约超过20万行），请拆分为几个文件分批导入。"))
+        try:  # a part that inflates past its declared size fails its CRC in stored_copy, before calamine reads it
+            self.wb = CalamineWorkbook.from_filelike(BytesIO(stored_copy(content)))
+            names = self.wb.sheet_names
+            sheet = self.wb.get_sheet_by_name(SHEET if SHEET in names else names[0])
+        except Exception as exc:  # zipfile and calamine raise several types for a file that is not a workbook
             raise ValidationError(_("无法读取该文件，请上传由模板填写的 .xlsx 文件。")) from exc
-        ws = self.wb[SHEET] if SHEET in self.wb.sheetnames else self.wb.worksheets[0]
-        self._values = ws.iter_rows(values_only=True)
+        # Rows are numbered as Excel numbers them: iter_rows starts at row 1 even when the top rows are empty.
+        self._values = sheet.iter_rows()
         header = [_text(h) for h in next(self._values, [])]
         missing = [c for c in COLUMNS if c not in header]
         if missing:

@@ -76,6 +76,35 @@ def test_a_bomb_hidden_in_shared_strings_is_refused_by_the_parser_itself(world):
         people_io.parse(user=world.user(Role.GRID_MEMBER), content=_bomb("xl/sharedStrings.xml"))
 
 
+def _lying_xlsx(real_size: int = 16 * 1024 * 1024, declared: int = 1000) -> bytes:
+    """A workbook whose sheet inflates to `real_size` bytes while its headers declare `declared`: what a parser
+    trusting the deflate stream instead of the declared size would inflate in full."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" + b"\x20" * real_size)
+    data = bytearray(buf.getvalue())
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # local header, central directory
+        start = -1
+        while (start := data.find(signature, start + 1)) != -1:
+            if data[start + offset : start + offset + 4] == real_size.__add__(1).to_bytes(4, "little"):
+                data[start + offset : start + offset + 4] = declared.to_bytes(4, "little")
+    return bytes(data)
+
+
+def test_a_part_that_inflates_past_its_declared_size_never_reaches_the_sheet_reader(world):
+    content = _lying_xlsx()
+    check_zip_container(content)  # the declared sizes look harmless
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValidationError, match="无法读取该文件"):
+            people_io.check(user=world.user(Role.GRID_MEMBER), content=content)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024  # the 16 MB behind the lie were never inflated
+
+
 @pytest.mark.parametrize(
     "content",
     [PNG_HEADER, b"%PDF-1.7\n%%EOF", "姓名,身份证号\n张三,1\n".encode(), b""],

@@ -136,3 +136,26 @@ def test_the_upload_page_runs_the_dry_run(client, seeded, member):
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "未导入任何数据" in page and "身份证号须为18位" in page
+
+
+def test_a_sheet_too_large_to_hold_in_memory_is_refused_before_it_is_read(seeded, member, monkeypatch):
+    monkeypatch.setattr("fazhi.people.io.MAX_SHEET_BYTES", 2000)  # the real bound is about 200,000 rows
+    rows = [_row(seeded.grid, make_id("19600101", i), name=f"居民{i}", household="") for i in range(1, 41)]
+    with pytest.raises(ValidationError) as exc:
+        services.import_check(actor=member, upload=_xlsx(rows))
+    assert "文件过大" in exc.value.message_dict["file"][0] and "分批导入" in exc.value.message_dict["file"][0]
+    assert ImportJob.objects.count() == 0 and Resident.objects.count() == 0
+
+
+def test_errors_name_the_rows_excel_shows_when_the_table_starts_in_column_b(seeded, member):
+    # The reader skips empty leading columns, never rows: a bad 身份证号 on the third data line is row 4.
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    for row in [COLUMNS, _row(seeded.grid, GOOD_1), _row(seeded.grid, GOOD_2, name="李四"), _row(seeded.grid, "1")]:
+        ws.append([None, *row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    job = services.import_check(actor=member, upload=SimpleUploadedFile("r.xlsx", buf.getvalue()))
+    assert job.total == 3
+    assert [(e["row"], e["column"]) for e in job.errors] == [(4, "身份证号")]
