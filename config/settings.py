@@ -122,6 +122,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A restarted database is noticed at the next request instead of failing it with a dead connection.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A worker keeps its connection between requests: opening one cost PostgreSQL as much as serving a page (README
+# "Performance"). The health check above makes a kept connection that the database dropped reconnect first.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("FAZHI_DB_CONN_MAX_AGE", 60))
 # A streaming read replica (fazhi/core/dbrouter.py): safe requests read from it, writes go to the primary, and a
 # user who has just written reads from the primary for FAZHI_READ_PRIMARY_SECONDS. Unset: nothing changes.
 FAZHI_READ_PRIMARY_SECONDS = int(os.environ.get("FAZHI_READ_PRIMARY_SECONDS", 5))
