@@ -23,7 +23,7 @@ from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.mediation import forms as f
 from fazhi.mediation import selectors, services
-from fazhi.mediation.choices import AgreementForm, DisputeStatus, PartyRole, Tier
+from fazhi.mediation.choices import AgreementForm, ConfirmationResult, DisputeStatus, PartyRole, Tier
 from fazhi.mediation.documents import agreement_docx
 from fazhi.mediation.models import Dispute, FollowUp
 from fazhi.people.models import Resident
@@ -32,13 +32,11 @@ M = Module.MEDIATION
 
 
 def _choices(user):
-    areas = areas_visible_to(user, M, CHANGE).current()
+    area = areas_visible_to(user, M, CHANGE).current().order_by("path").first()
     return {
         "bodies": selectors.body_list(user=user).filter(is_active=True),
         "mediators": selectors.mediator_list(user=user),
-        "leaders": services.leaders_for(areas.order_by("path").first())
-        if areas.exists()
-        else get_user_model().objects.none(),
+        "leaders": services.leaders_for(area) if area else get_user_model().objects.none(),
     }
 
 
@@ -177,9 +175,35 @@ ACTIONS = {
 }
 
 
-def _action_forms(request, dispute, bound_action=None):
+# The forms offering 调解组织、调解员、包案领导: only they need _choices, which costs several queries.
+CHOOSING = {"assign", "escalate"}
+
+
+def _available_actions(dispute, *, can_change: bool, agreement, open_follow_up) -> set[str]:
+    """The actions the page offers now. The view builds only these forms and the template shows only these, so the
+    two cannot disagree. Posting is not gated here: the action view still hands any posted action to its service."""
+    if not can_change:
+        return set()
+    actions = set()
+    if dispute.is_open:
+        actions |= {"session", "close", "assign"}
+        if dispute.tier != Tier.DIFFICULT:
+            actions.add("escalate")
+        if dispute.deadline_id:
+            actions.add("extend")
+    if agreement and not agreement.confirmation_applied_on:
+        actions.add("confirm_apply")
+    if agreement and agreement.confirmation_result == ConfirmationResult.PENDING:
+        actions.add("confirm_decide")
+    if open_follow_up:
+        actions.add("follow_up")
+    return actions
+
+
+def _action_forms(request, dispute, names, *, bound_action=None, mediators=None) -> dict:
+    """The forms for `names`; `bound_action`'s carries the posted data. `mediators`: the dispute's, if already read."""
     user, today = request.user, timezone.localdate()
-    choices = _choices(user)
+    choices = _choices(user) if CHOOSING & set(names) else {}
     initial = {
         "session": {"held_on": today, "place": dispute.body.address if dispute.body_id else ""},
         "close": {"on": today, "facts": dispute.facts, "performance_due": today},
@@ -189,12 +213,15 @@ def _action_forms(request, dispute, bound_action=None):
     }
     result = {}
     for name, cls in ACTIONS.items():
+        if name not in names:
+            continue
         kwargs = {"prefix": name, "initial": initial.get(name, {})}
         if name == "escalate":
             kwargs.update(bodies=choices["bodies"], mediators=choices["mediators"], leaders=choices["leaders"])
         if name == "assign":
             kwargs.update(bodies=choices["bodies"], mediators=choices["mediators"])
-            kwargs["initial"] = {"body": dispute.body_id, "mediators": [m.pk for m in dispute.mediators.all()]}
+            current = dispute.mediators.all() if mediators is None else mediators
+            kwargs["initial"] = {"body": dispute.body_id, "mediators": [m.pk for m in current]}
         if name == bound_action:
             result[name] = cls(request.POST, request.FILES, **kwargs)
         else:
@@ -202,32 +229,46 @@ def _action_forms(request, dispute, bound_action=None):
     return result
 
 
-def _detail_context(request, dispute, forms):
-    can_change = Dispute.objects.visible_to(request.user, CHANGE).filter(pk=dispute.pk).exists()
+def _detail_context(request, dispute, bound_forms=None):
+    """The page, with a form for each available action; `bound_forms` are posted ones to show with their errors."""
+    bound_forms = bound_forms or {}
+    # Without a post that may change 调解 no dispute is changeable: skip building the scope query.
+    can_change = (
+        request.user.has_perm("mediation.change")
+        and Dispute.objects.visible_to(request.user, CHANGE).filter(pk=dispute.pk).exists()
+    )
+    agreement = dispute.agreement  # a property that queries: read it once
+    follow_ups = list(dispute.follow_ups.all())
+    open_follow_up = next((fu for fu in follow_ups if fu.visited_on is None), None)
+    actions = _available_actions(dispute, can_change=can_change, agreement=agreement, open_follow_up=open_follow_up)
+    # The page lists the mediators by name and the assign form starts from them: one query for both, leaving out
+    # the encrypted phone numbers nobody here reads.
+    mediators = list(dispute.mediators.only("name"))
+    forms = {**_action_forms(request, dispute, actions - bound_forms.keys(), mediators=mediators), **bound_forms}
     return {
         "dispute": dispute,
-        "parties": dispute.parties.select_related("resident"),
-        "sessions": dispute.sessions.prefetch_related("mediators"),
-        "tier_changes": dispute.tier_changes.select_related("actor"),
+        "mediators": mediators,
+        # the page only marks a party as a registered resident: loading the resident would decrypt their ID number
+        "parties": dispute.parties.all(),
+        "sessions": dispute.sessions.all(),
+        "tier_changes": dispute.tier_changes.all(),
         "events": dispute.events.select_related("actor"),
-        "agreements": dispute.agreements.all(),
-        "agreement": dispute.agreement,
-        "follow_ups": dispute.follow_ups.all(),
-        "open_follow_up": dispute.follow_ups.filter(visited_on__isnull=True).first(),
-        "extensions": dispute.deadline.events.filter(kind="extend") if dispute.deadline_id else [],
+        "agreement": agreement,
+        "follow_ups": follow_ups,
+        "extensions": dispute.deadline.events.filter(kind="extend").select_related("actor")
+        if dispute.deadline_id
+        else [],
         "can_change": can_change,
+        "actions": actions,
         "forms": forms,
         "today": timezone.localdate(),
-        "is_open": dispute.status == DisputeStatus.OPEN,
     }
 
 
 @require_perm("mediation.view")
 def dispute_detail_view(request, pk: int):
     dispute = selectors.dispute_get(user=request.user, pk=pk)
-    return render_page(
-        request, "mediation/dispute_detail.html", _detail_context(request, dispute, _action_forms(request, dispute))
-    )
+    return render_page(request, "mediation/dispute_detail.html", _detail_context(request, dispute))
 
 
 @require_POST
@@ -236,8 +277,7 @@ def dispute_action_view(request, pk: int, action: str):
     dispute = selectors.dispute_get(user=request.user, pk=pk)
     if action not in ACTIONS:
         raise Http404
-    forms = _action_forms(request, dispute, bound_action=action)
-    form = forms[action]
+    form = _action_forms(request, dispute, {action}, bound_action=action)[action]
     back = reverse("mediation:dispute_detail", args=[dispute.pk])
     if stale := stale_response(request, dispute, form=form, back_url=back):
         return stale
@@ -292,7 +332,7 @@ def dispute_action_view(request, pk: int, action: str):
             messages.success(request, _("已保存。"))
             return redirect("mediation:dispute_detail", pk=dispute.pk)
     dispute = selectors.dispute_get(user=request.user, pk=pk)
-    context = _detail_context(request, dispute, forms)
+    context = _detail_context(request, dispute, {action: form})
     context["failed_action"] = action
     return render_page(request, "mediation/dispute_detail.html", context, status=200)
 

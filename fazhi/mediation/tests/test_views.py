@@ -189,3 +189,99 @@ def test_assigning_a_mediator_on_the_page(client, world, studio, mediator):
         {"assign-body": studio.pk, "assign-mediators": [mediator.pk]},
     )
     assert response.status_code == 302 and list(dispute.mediators.all()) == [mediator]
+
+
+def _offered(page: str, dispute) -> set[str]:
+    """The actions whose form the page posts to."""
+    from fazhi.mediation.views import ACTIONS
+
+    urls = {name: reverse("mediation:dispute_action", args=[dispute.pk, name]) for name in ACTIONS}
+    return {name for name, url in urls.items() if f'action="{url}"' in page}
+
+
+def _busy_dispute(world, studio, mediator):
+    """An open 一般 dispute between a registered resident and an outsider, with a session and two extensions, each
+    by a named user."""
+    from fazhi.mediation import services
+    from fazhi.mediation.services import PartyInput
+    from fazhi.people.services import resident_create
+
+    staff = world.user(Role.LEGAL_STAFF)
+    resident = resident_create(actor=None, area=world.grid, name="张三", id_number="500229199001011231")
+    parties = [PartyInput(name="张三", role="applicant", resident=resident), PartyInput(name="李四", role="respondent")]
+    dispute = make_dispute(world, body=studio, mediators=[mediator], parties=parties)
+    services.session_record(actor=staff, dispute=dispute, held_on=D(2023, 3, 5), place="工作室", notes="释法明理")
+    for days in (5, 10):
+        dispute = services.dispute_extend(actor=staff, dispute=dispute, days=days, reason="当事人外出")
+    return dispute
+
+
+def test_a_view_only_user_gets_the_page_without_any_action_form(client, world, studio, mediator):
+    dispute = make_dispute(world, body=studio, mediators=[mediator])
+    client.force_login(world.user(Role.SUPERVISOR))
+    response = client.get(reverse("mediation:dispute_detail", args=[dispute.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200 and "相邻通行纠纷" in page and "黄书记" in page
+    assert 'data-testid="session-form"' not in page and 'data-testid="close-form"' not in page
+    assert _offered(page, dispute) == set()
+    assert response.context["forms"] == {}
+
+
+def test_an_open_dispute_offers_the_session_form_to_who_may_change_it(client, world, studio, mediator):
+    dispute = make_dispute(world, body=studio, mediators=[mediator])
+    client.force_login(world.user(Role.LEGAL_STAFF))
+    page = client.get(reverse("mediation:dispute_detail", args=[dispute.pk])).content.decode()
+    assert 'data-testid="session-form"' in page and 'data-testid="close-form"' in page
+    assert _offered(page, dispute) == {"session", "close", "assign", "escalate", "extend"}
+
+
+def test_a_closed_dispute_offers_only_what_follows_the_agreement(client, world, studio, mediator):
+    from fazhi.mediation import services
+
+    dispute = make_dispute(world, body=studio, mediators=[mediator])
+    services.dispute_close(
+        actor=None,
+        dispute=dispute,
+        status="resolved",
+        on=D(2023, 3, 8),
+        agreement=services.AgreementInput(
+            facts="", terms="李四赔偿300元", performance_method="现金", performance_due=D(2023, 3, 15)
+        ),
+    )
+    client.force_login(world.user(Role.LEGAL_STAFF))
+    page = client.get(reverse("mediation:dispute_detail", args=[dispute.pk])).content.decode()
+    assert 'data-testid="session-form"' not in page and 'data-testid="close-form"' not in page
+    assert _offered(page, dispute) == {"confirm_apply", "follow_up"}
+
+
+def test_a_failed_action_comes_back_with_its_errors_beside_the_other_forms(client, world, studio, mediator):
+    dispute = make_dispute(world, body=studio, mediators=[mediator])
+    client.force_login(world.user(Role.LEGAL_STAFF))
+    response = client.post(
+        reverse("mediation:dispute_action", args=[dispute.pk, "close"]),
+        {"close-status": "failed", "close-on": "2023-03-08", "close-form": "written", "close-reason": ""},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "调解不成或终止调解须写明理由" in page
+    assert _offered(page, dispute) == {"session", "close", "assign", "escalate", "extend"}
+    assert response.context["forms"]["close"].is_bound and not response.context["forms"]["session"].is_bound
+    # the failed form is the one left open, not the session form the page opens by default
+    assert '<details class="card card-body mb-2" open><summary class="h6">结案' in page
+    assert '<details class="card card-body mb-2" open><summary class="h6">记录调解' not in page
+
+
+def test_the_detail_page_runs_a_fixed_number_of_queries(client, world, studio, mediator, django_assert_num_queries):
+    # Both: session, user, posts; the dispute; agreement; follow-ups; mediators; parties; tier changes; extensions;
+    # sessions; events. Who may change it adds the can-change check, the area of the 包案领导 candidates, and the
+    # choices of the assign and escalate forms (bodies and mediators twice, leaders once).
+    dispute = _busy_dispute(world, studio, mediator)
+    url = reverse("mediation:dispute_detail", args=[dispute.pk])
+    for role, queries in ((Role.SUPERVISOR, 12), (Role.LEGAL_STAFF, 19)):
+        client.force_login(world.user(role))
+        client.get(url)  # warm the session
+        with django_assert_num_queries(queries):
+            page = client.get(url).content.decode()
+        # what the leaner queries still show: which party is registered, and who extended the deadline
+        assert page.count("登记居民") == 1
+        staff = world.user(Role.LEGAL_STAFF)
+        assert f"+5日：当事人外出（{staff}）" in page and f"+10日：当事人外出（{staff}）" in page
