@@ -10,6 +10,7 @@ import io
 import shutil
 import unicodedata
 import zipfile
+from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -44,18 +45,16 @@ def check_zip_container(data: bytes) -> None:
             raise ValidationError(_("该文件解压后体积异常（疑似压缩炸弹），已拒收。"))
 
 
-def stored_copy(data: bytes) -> bytes:
-    """The zip `data`, once check_zip_container has passed it, re-written with every entry stored uncompressed.
+def write_stored_copy(data: bytes, target: BinaryIO) -> None:
+    """Write to `target` the zip `data`, once check_zip_container has passed it, with every entry stored uncompressed.
 
     Entries are inflated by Python's zipfile a chunk at a time, which stops at the size the header declares (the
     size checked above) and fails the CRC if the stream holds more. A parser with its own inflater (calamine, in
     Rust) is handed this copy, so it has nothing left to inflate."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as copy:
         for entry in source.infolist():
             with source.open(entry) as src, copy.open(entry.filename, "w") as dst:
                 shutil.copyfileobj(src, dst, COPY_CHUNK)
-    return out.getvalue()
 
 
 def safe_filename(name: str, *, default: str = "file") -> str:
