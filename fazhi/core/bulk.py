@@ -39,9 +39,8 @@ def bulk_insert(model: type[Model], objs: list[Model], *, batch_size: int = BATC
 
 def insert_rows(model: type[Model], attnames: tuple[str, ...], rows: list[tuple]) -> None:
     """INSERT `rows` (tuples of values for the columns `attnames`) with COPY on PostgreSQL and one executemany
-    elsewhere; every other column gets
-    what save() would give it (its default; auto_now/auto_now_add the time of this batch). For models whose primary
-    key the database assigns (an auto-increment id), as Household and Resident.
+    elsewhere; every other column gets what save() would give it (its default; auto_now/auto_now_add the time of
+    this batch). For models whose primary key the database assigns (an auto-increment id), as Household and Resident.
 
     The same values bulk_create would write, without its per-row, per-field statement building: character and
     foreign-key values (already str/int here) are written as they are, which is what their get_db_prep_save
