@@ -87,7 +87,7 @@ def _lying_xlsx(real_size: int = 16 * 1024 * 1024, declared: int = 1000) -> byte
     for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # local header, central directory
         start = -1
         while (start := data.find(signature, start + 1)) != -1:
-            if data[start + offset : start + offset + 4] == real_size.__add__(1).to_bytes(4, "little"):
+            if data[start + offset : start + offset + 4] == (real_size + 1).to_bytes(4, "little"):
                 data[start + offset : start + offset + 4] = declared.to_bytes(4, "little")
     return bytes(data)
 
