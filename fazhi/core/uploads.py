@@ -2,8 +2,10 @@
 names reduced to a harmless last component.
 
 GB/T 22239-2019 入侵防范 (malicious input) and 数据完整性: a zip bomb declares a small file that inflates to gigabytes;
-openpyxl and python-docx would inflate it in memory. Python's zipfile never inflates an entry beyond the size its
-header declares, so checking the declared sizes bounds what any parser can be made to read.
+openpyxl and python-docx would inflate it in memory. Read a chunk at a time, Python's zipfile inflates an entry no
+further than the size its header declares (reading a whole entry at once inflates its stream first), so checking the
+declared sizes bounds what a parser reading through zipfile can be made to read; a parser with its own inflater
+(calamine) is handed `write_stored_copy`'s uncompressed copy instead.
 """
 
 import io
