@@ -55,6 +55,22 @@ def register(
     return metric
 
 
+# Some figures are defined by rows, not code (a ledger type's measures). METRICS is per process, so a worker started
+# before such a row was added would lack its figure: a provider brings the registry up to date with the database,
+# and whoever reads the registry for a page, a report or a roll-up calls refresh() first.
+_providers: list[Callable[[], object]] = []
+
+
+def register_provider(provider: Callable[[], object]) -> None:
+    _providers.append(provider)
+
+
+def refresh() -> dict[str, Metric]:
+    for provider in _providers:
+        provider()
+    return METRICS
+
+
 # --- Many figures at once --------------------------------------------------------------------------------------
 # A page of figures would otherwise run one query per figure and period. `metric_values` computes them from the
 # very same QuerySets as `Metric.value` (each one's SQL, as Django compiles it, becomes a scalar subquery), so a

@@ -16,7 +16,4 @@ class LedgerConfig(AppConfig):
         register_nav(NavItem(_("工作台账"), "ledger:type_list", "ledger", _("普法与学法"), 530))
         register_demo_loader(demo.load, order=53)
         register_generator(generate.generate, order=71)
-        # If core offers a hook run whenever the registry is read, let it refresh the ledger's keys there.
-        register_provider = getattr(core_metrics, "register_provider", None)
-        if register_provider is not None:
-            register_provider(sync_ledger_metrics)
+        core_metrics.register_provider(sync_ledger_metrics)

@@ -2,15 +2,15 @@
 
 The registry (fazhi.core.metrics.METRICS) is a process-local dict, so `sync_ledger_metrics()` (re)registers the
 ledger's keys from the current rows: it runs after every write that adds a type or measure (in this process),
-and whoever reads the registry for a report calls it first, so a type defined a minute ago in another worker is
-there too — no migration, no restart. Keys: ledger.t<type id>_m<measure id>.
+and every read of the registry for a page or a report runs it first (it is core.metrics' provider), so a type
+defined a minute ago in another worker is there too — no migration, no restart. Keys: ledger.t<type id>_m<measure id>.
 """
 
 from django.utils.translation import gettext as _
 
 from fazhi.areas.models import subtree_q
 from fazhi.core import metrics as core_metrics
-from fazhi.core.metrics import Metric, Period, register
+from fazhi.core.metrics import Metric, Period
 
 PREFIX = "ledger."
 
@@ -43,20 +43,18 @@ def metric_for(measure) -> Metric:
 
 
 def sync_ledger_metrics() -> list[str]:
-    """Make the registry's ledger.* keys exactly the measures in the database; returns the keys."""
+    """Make the registry's ledger.* keys exactly the measures in the database; returns the keys.
+
+    An unchanged figure keeps its Metric object: compiled SQL and the figures page's sections are cached per Metric,
+    and this runs on every registry read (core.metrics.refresh)."""
     from fazhi.ledger.models import Measure
 
     keys = []
     for measure in Measure.objects.select_related("record_type").order_by("record_type_id", "order", "id"):
         metric = metric_for(measure)
-        register(
-            key=metric.key,
-            label=metric.label,
-            unit=metric.unit,
-            section=metric.section,
-            records=metric.records,
-            sum_field=metric.sum_field,
-        )
+        known = core_metrics.METRICS.get(metric.key)
+        if known is None or (known.label, known.unit, known.section) != (metric.label, metric.unit, metric.section):
+            core_metrics.METRICS[metric.key] = metric
         keys.append(metric.key)
     current = set(keys)
     for key in [k for k in core_metrics.METRICS if k.startswith(PREFIX) and k not in current]:

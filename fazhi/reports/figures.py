@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from fazhi.core.metrics import METRICS, Period, metric_values
+from fazhi.core.metrics import METRICS, Period, metric_values, refresh
 
 FIGURE_RE = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z0-9_.]+)(\|余)?\}")
 TOKEN_RE = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z0-9_.]+)(\|余)?\}|\{(是|year|next_year|area)\}")
@@ -96,10 +96,6 @@ def live_figures(keys, *, area, year: int) -> dict[str, Figure]:
     return figures
 
 
-def live_figure(key: str, *, area, year: int) -> Figure:
-    return live_figures([key], area=area, year=year)[key]
-
-
 def collect(report, sections) -> dict[str, Figure]:
     """The figures a report's text uses: frozen snapshots once finalised, otherwise live from the registry."""
     keys = keys_in([s.heading for s in sections] + [s.body for s in sections])
@@ -122,6 +118,7 @@ def collect(report, sections) -> dict[str, Figure]:
                 else Figure(key=key, missing=True, frozen=True)
             )
         return figures
+    refresh()
     return live_figures(keys, area=report.area, year=report.year)
 
 

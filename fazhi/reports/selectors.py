@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import areas_visible_to
-from fazhi.core.metrics import METRICS, Period, metric_values
+from fazhi.core.metrics import METRICS, Period, metric_values, refresh
 from fazhi.reports.choices import ReportStatus
 from fazhi.reports.default_template import DEFAULT_SECTIONS, H2
 from fazhi.reports.figures import Figure, live_figures
@@ -79,6 +79,7 @@ def metric_sections() -> list[MetricSection]:
     (a ledger's own sections, say) after them in the order they were registered; keys sorted within a section.
 
     Kept per language and registry content (the ledger re-registers its figures at run time)."""
+    refresh()
     signature = (get_language(), tuple(METRICS), tuple(map(id, METRICS.values())))
     if signature not in _sections_cache:
         _sections_cache.clear()
@@ -106,13 +107,14 @@ def _metric_sections() -> list[MetricSection]:
 
 def metric_table(*, area: Area, year: int, keys: list[str] | None = None) -> list[Figure]:
     """The registered figures `keys` (all of them if None) for the area and year, with last year's value beside
-    each; computed together in a few queries (core.metrics.metric_values), however many records lie behind them."""
+    each; computed together in a few queries (core.metrics.metric_values), however many records lie behind them.
+    The keys come from metric_sections(), which has just refreshed the registry."""
     keys = sorted(METRICS) if keys is None else keys
     return list(live_figures(keys, area=area, year=year).values())
 
 
 def metric_evidence(*, key: str, area: Area, year: int) -> QuerySet:
-    metric = METRICS.get(key)
+    metric = refresh().get(key)
     if metric is None:
         raise Http404
     qs = metric.evidence(area=area, period=Period.year(year))
@@ -126,7 +128,7 @@ def county_rollup(*, county: Area, year: int, keys: list[str], today: datetime.d
     period = Period.year(year)
     rows = []
     totals = dict.fromkeys(keys, 0)
-    known = [key for key in keys if key in METRICS]
+    known = [key for key in keys if key in refresh()]
     for township in townships:
         computed = dict(
             zip(known, metric_values(area=township, requests=[(METRICS[k], period) for k in known]), strict=True)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import require_area_writable, require_change
-from fazhi.core.metrics import METRICS, Period
+from fazhi.core.metrics import METRICS, Period, refresh
 from fazhi.reports import workflow
 from fazhi.reports.choices import ContentKind, ReportStatus
 from fazhi.reports.default_template import DEFAULT_SECTIONS, default_title
@@ -128,6 +128,7 @@ def suggestion_accept(*, actor, report: Report, text: str) -> ReportSection:
 
 def _freeze(report: Report) -> None:
     keys = keys_in([s.heading for s in report.sections.all()] + [s.body for s in report.sections.all()])
+    refresh()
     missing = [k for k in keys if k not in METRICS]
     if missing:
         raise ValidationError(_("以下指标尚未登记，报告不能定稿：%(keys)s") % {"keys": "、".join(missing)})

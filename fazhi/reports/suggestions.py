@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.core.metrics import METRICS, Period
+from fazhi.core.metrics import METRICS, Period, refresh
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ RULES = [
 def suggest(*, area, year: int) -> list[str]:
     period = Period.year(year)
     out = []
+    refresh()
     for rule in RULES:
         if not all(k in METRICS for k in rule.keys):
             continue

@@ -13,6 +13,7 @@ from fazhi.core.metrics import Period
 from fazhi.ledger import services
 from fazhi.ledger.metrics import sync_ledger_metrics
 from fazhi.ledger.models import Entry, EntryValue, FieldDef, Measure, RecordType
+from fazhi.reports.selectors import metric_sections
 
 D = datetime.date
 
@@ -103,6 +104,37 @@ def test_another_process_sees_a_new_type_after_sync_without_a_restart(world):
     core_metrics.METRICS["ledger.t999999_m1"] = core_metrics.METRICS.get("training.study_sessions")  # stale key
     assert sync_ledger_metrics() == [key]
     assert key in core_metrics.METRICS and "ledger.t999999_m1" not in core_metrics.METRICS
+
+
+def test_a_worker_started_before_the_type_existed_shows_its_figures_without_a_write(world, client, record_type):
+    """Reading the registry for a page refreshes the ledger's keys (core.metrics.refresh)."""
+    services.entry_create(
+        actor=world.user(Role.LEGAL_STAFF),
+        record_type=record_type,
+        area=world.village,
+        occurred_on=D(2023, 5, 1),
+        values=_values(record_type, Decimal(2), Decimal(40)),
+        extra={record_type.fields.get().pk: "陈支书"},
+    )
+    key = f"ledger.t{record_type.pk}_m{record_type.measures.get(name='参会群众').pk}"
+    sync_ledger_metrics()
+    section = next(s.number for s in metric_sections() if key in s.keys)
+    kept = core_metrics.METRICS[key]
+    core_metrics.refresh()
+    assert core_metrics.METRICS[key] is kept  # unchanged: compiled SQL cached per Metric stays valid
+
+    def forget():  # as in a worker that started before the type existed and has written no ledger row since
+        for k in [k for k in core_metrics.METRICS if k.startswith("ledger.")]:
+            del core_metrics.METRICS[k]
+
+    client.force_login(world.user(Role.LEGAL_STAFF))
+    place = {"area": world.township.pk, "year": 2023}
+    forget()
+    evidence = client.get(reverse("reports:metric_evidence", kwargs={"key": key}), place)
+    assert evidence.status_code == 200 and "院坝会：参会群众" in evidence.content.decode()
+    forget()
+    figures = client.get(reverse("reports:metric_list"), {**place, "section": section}).content.decode()
+    assert "院坝会：参会群众" in figures and "40" in figures
 
 
 def test_a_measure_without_unit_is_refused_and_nothing_is_saved(world, client):
