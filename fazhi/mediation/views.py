@@ -19,7 +19,7 @@ from fazhi.core.concurrency import (
     submitted_version,
 )
 from fazhi.core.decorators import require_perm
-from fazhi.core.forms import add_service_errors
+from fazhi.core.forms import add_service_errors, share_choices
 from fazhi.core.htmx import render_page
 from fazhi.mediation import forms as f
 from fazhi.mediation import selectors, services
@@ -226,6 +226,10 @@ def _action_forms(request, dispute, names, *, bound_action=None, mediators=None)
             result[name] = cls(request.POST, request.FILES, **kwargs)
         else:
             result[name] = cls(**kwargs)
+    for field in ("body", "mediators", "leader"):
+        offering = [form.fields[field] for name, form in result.items() if name in CHOOSING and field in form.fields]
+        if offering:
+            share_choices(*offering)
     return result
 
 

@@ -3,6 +3,7 @@ import datetime
 from django.urls import reverse
 
 from fazhi.accounts.roles import Role
+from fazhi.mediation import services
 from fazhi.mediation.models import Dispute, Session
 
 from .conftest import make_dispute
@@ -191,6 +192,25 @@ def test_assigning_a_mediator_on_the_page(client, world, studio, mediator):
     assert response.status_code == 302 and list(dispute.mediators.all()) == [mediator]
 
 
+def test_the_assign_and_escalate_forms_offer_one_list_and_refuse_a_mediator_outside_it(client, world, studio, mediator):
+    """The page reads the choices once for both forms (core.forms.share_choices); a post is still checked against
+    the user's own list."""
+    outsider = services.mediator_create(
+        actor=None, area=world.other_township, name="外乡调解员", kind="first_secretary"
+    )
+    dispute = make_dispute(world, tier="simple")
+    client.force_login(world.user(Role.LEGAL_STAFF))
+    page = client.get(reverse("mediation:dispute_detail", args=[dispute.pk])).content.decode()
+    assert page.count(f'<option value="{mediator.pk}">黄书记</option>') == 2 and "外乡调解员" not in page
+    response = client.post(
+        reverse("mediation:dispute_action", args=[dispute.pk, "assign"]),
+        {"assign-body": studio.pk, "assign-mediators": [outsider.pk]},
+    )
+    assert response.status_code == 200
+    assert f"选择一个有效的选项。 {outsider.pk} 不在可用的选项中。" in response.content.decode()
+    assert not dispute.mediators.exists()
+
+
 def _offered(page: str, dispute) -> set[str]:
     """The actions whose form the page posts to."""
     from fazhi.mediation.views import ACTIONS
@@ -273,10 +293,10 @@ def test_a_failed_action_comes_back_with_its_errors_beside_the_other_forms(clien
 def test_the_detail_page_runs_a_fixed_number_of_queries(client, world, studio, mediator, django_assert_num_queries):
     # Both: session, user, posts; the dispute; agreement; follow-ups; mediators; parties; tier changes; extensions;
     # sessions; events. Who may change it adds the can-change check, the area of the 包案领导 candidates, and the
-    # choices of the assign and escalate forms (bodies and mediators twice, leaders once).
+    # choices of the assign and escalate forms, read once for both (bodies, mediators, leaders).
     dispute = _busy_dispute(world, studio, mediator)
     url = reverse("mediation:dispute_detail", args=[dispute.pk])
-    for role, queries in ((Role.SUPERVISOR, 12), (Role.LEGAL_STAFF, 19)):
+    for role, queries in ((Role.SUPERVISOR, 12), (Role.LEGAL_STAFF, 17)):
         client.force_login(world.user(role))
         client.get(url)  # warm the session
         with django_assert_num_queries(queries):
