@@ -85,13 +85,14 @@ def grid_detail(*, grid: Area, user) -> dict:
         .order_by("tags__code")
     )
     present = {s.post for s in active}
+    household_count = households.count()
     return {
         "staff": staff,
         "active_staff": active,
         "missing_posts": [p.label for p in StaffPost if p.value not in present],
         "households": households[:50],
-        "household_count": households.count(),
-        "size_flag": grid_size_flag(households.count()),
+        "household_count": household_count,
+        "size_flag": grid_size_flag(household_count),
         "by_tag": list(by_tag),
         "open_matters": Matter.objects.filter(area=grid, status__in=OPEN_STATUSES).order_by("due_date")[:20],
         "recent_visits": Visit.objects.filter(area=grid).select_related("household", "visitor")[:10],
