@@ -18,7 +18,7 @@ def township_pages() -> tuple[str, dict[str, str]]:
         "workbench": ("core:workbench", {}, ""),
         "area list": ("areas:area_list", {}, "?q=合成1"),
         "grid page": ("grid:grid_detail", {"pk": grid.pk}, ""),
-        "resident list (filter + name search)": ("people:resident_list", {}, "?q=zs&tag=left_behind_elderly"),
+        "resident list (filter + name search)": ("people:resident_list", {}, "?q=zy&tag=left_behind_elderly"),
         "dispute detail": ("mediation:dispute_detail", {"pk": dispute.pk if dispute else 0}, ""),
         # The figures page (指标) is the township's dashboard, one report section at a time: the first section, and
         # the section with the most figures (the worst case a user can open).

@@ -36,7 +36,8 @@ def resident_list(*, user, filters: dict | None = None) -> QuerySet:
         qs = qs.filter(subtree_q(filters["area"].path, "area__path"))
     if filters.get("household"):
         qs = qs.filter(household=filters["household"])
-    return qs.prefetch_related("tags").distinct().order_by("area__path", "name", "id")
+    # No DISTINCT: the tag filter joins at most one row per resident (people_resident_tag_unique).
+    return qs.prefetch_related("tags").order_by("area__path", "name", "id")
 
 
 def resident_get(*, user, pk: int) -> Resident:

@@ -38,6 +38,14 @@ def test_id_number_and_phone_are_encrypted_at_rest_and_found_by_exact_value(seed
     assert list(selectors.resident_list(user=user, filters={"q": "ls"})) == []
 
 
+def test_a_resident_with_several_tags_is_listed_once_whatever_the_filter(seeded):
+    r = services.resident_create(actor=None, area=seeded.grid, name="张三", tags=["veteran", "subsistence"])
+    user = seeded.user(Role.GRID_MEMBER)
+    for filters in ({}, {"tag": "veteran"}, {"tag": "subsistence", "q": "zs"}):
+        assert list(selectors.resident_list(user=user, filters=filters)) == [r]
+    assert selectors.resident_list(user=user, filters={"tag": "veteran"}).count() == 1
+
+
 def test_birth_date_and_sex_are_derived_from_the_id_number(seeded):
     r = services.resident_create(actor=None, area=seeded.grid, name="李四", id_number=make_id("19851231", 124))
     assert (r.birth_date.isoformat(), r.sex) == ("1985-12-31", "female")
