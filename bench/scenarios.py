@@ -23,7 +23,7 @@ def township_pages() -> tuple[str, dict[str, str]]:
         # The figures page (指标) is the township's dashboard, one report section at a time: the first section, and
         # the section with the most figures (the worst case a user can open).
         "dashboard": ("reports:metric_list", {}, "?year=2023"),
-        "dashboard, largest section": ("reports:metric_list", {}, f"?year=2023&section={_largest_section()}"),
+        "dashboard, largest section": ("reports:metric_list", {}, f"?year=2023&section={_largest_section(township)}"),
     }
     paths = {}
     for name, (url_name, kwargs, query) in candidates.items():
@@ -34,7 +34,7 @@ def township_pages() -> tuple[str, dict[str, str]]:
     return "bench_legal_staff_1", paths
 
 
-def _largest_section() -> int:
+def _largest_section(township) -> int:
     from fazhi.reports.selectors import metric_sections
 
-    return max(metric_sections(), key=lambda section: len(section.keys)).number
+    return max(metric_sections(township), key=lambda section: len(section.keys)).number

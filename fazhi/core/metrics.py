@@ -33,6 +33,11 @@ class Metric:
     section: str
     records: Callable[..., QuerySet]
     sum_field: str | None = None
+    area_path: str = ""  # a figure of one area's own (a township's ledger type); "" for every area
+
+    def applies_to(self, area) -> bool:
+        """Whether the figure belongs on `area`'s pages: it is everyone's, or `area` is inside or above its own."""
+        return not self.area_path or area.path.startswith(self.area_path) or self.area_path.startswith(area.path)
 
     def evidence(self, *, area, period: Period) -> QuerySet:
         return self.records(area=area, period=period)

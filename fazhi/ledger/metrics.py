@@ -6,6 +6,7 @@ and every read of the registry for a page or a report runs it first (it is core.
 defined a minute ago in another worker is there too — no migration, no restart. Keys: ledger.t<type id>_m<measure id>.
 """
 
+from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from fazhi.areas.models import subtree_q
@@ -39,24 +40,39 @@ def metric_for(measure) -> Metric:
         section=str(record_type.get_section_display()),
         records=_records(measure.pk),
         sum_field="value",
+        area_path=record_type.area.path,
     )
+
+
+_synced: tuple = (None, [])  # the measures' fingerprint at this process's last sync, and the keys it registered
 
 
 def sync_ledger_metrics() -> list[str]:
     """Make the registry's ledger.* keys exactly the measures in the database; returns the keys.
 
-    An unchanged figure keeps its Metric object: compiled SQL and the figures page's sections are cached per Metric,
-    and this runs on every registry read (core.metrics.refresh)."""
+    It runs on every registry read (core.metrics.refresh), so it first reads one fingerprint and rebuilds nothing if
+    the measures are those of the last sync: the services only add types and measures, never rename or remove them.
+    An unchanged figure keeps its Metric object, for compiled SQL and the figures page's sections are cached per
+    Metric."""
+    global _synced
     from fazhi.ledger.models import Measure
 
+    fingerprint = tuple(Measure.objects.aggregate(n=Count("id"), last=Max("id")).values())
+    if fingerprint == _synced[0] and all(key in core_metrics.METRICS for key in _synced[1]):
+        return _synced[1]
     keys = []
-    for measure in Measure.objects.select_related("record_type").order_by("record_type_id", "order", "id"):
+    for measure in Measure.objects.select_related("record_type__area").order_by("record_type_id", "order", "id"):
         metric = metric_for(measure)
         known = core_metrics.METRICS.get(metric.key)
-        if known is None or (known.label, known.unit, known.section) != (metric.label, metric.unit, metric.section):
+        if known is None or _definition(known) != _definition(metric):
             core_metrics.METRICS[metric.key] = metric
         keys.append(metric.key)
     current = set(keys)
     for key in [k for k in core_metrics.METRICS if k.startswith(PREFIX) and k not in current]:
         del core_metrics.METRICS[key]
+    _synced = (fingerprint, keys)
     return keys
+
+
+def _definition(metric: Metric) -> tuple:
+    return (metric.label, metric.unit, metric.section, metric.area_path)

@@ -1,5 +1,5 @@
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -74,9 +74,11 @@ def _heading_order() -> list[str]:
 _sections_cache: dict[tuple, list[MetricSection]] = {}
 
 
-def metric_sections() -> list[MetricSection]:
+def metric_sections(area: Area | None = None) -> list[MetricSection]:
     """The registered figures by report section: sections in the order the default report has them, the others
     (a ledger's own sections, say) after them in the order they were registered; keys sorted within a section.
+    With `area`, only the figures that belong on its pages (not another township's ledger types), in sections that
+    keep their numbers.
 
     Kept per language and registry content (the ledger re-registers its figures at run time)."""
     refresh()
@@ -84,7 +86,11 @@ def metric_sections() -> list[MetricSection]:
     if signature not in _sections_cache:
         _sections_cache.clear()
         _sections_cache[signature] = _metric_sections()
-    return _sections_cache[signature]
+    sections = _sections_cache[signature]
+    if area is None:
+        return sections
+    mine = [replace(s, keys=[k for k in s.keys if METRICS[k].applies_to(area)]) for s in sections]
+    return [s for s in mine if s.keys]
 
 
 def _metric_sections() -> list[MetricSection]:

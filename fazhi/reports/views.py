@@ -307,7 +307,7 @@ def metric_list_view(request):
     """The figures of one report section at a time (?section=n), so a page's work stays bounded however many
     figures are registered; the section tabs cost only the registry's refresh (core.metrics.refresh)."""
     form, area, year = _area_year(request)
-    sections = selectors.metric_sections()
+    sections = selectors.metric_sections(area) if area else []
     number = request.GET.get("section", "")
     section = next((s for s in sections if str(s.number) == number), sections[0] if sections else None)
     figures = selectors.metric_table(area=area, year=year, keys=section.keys) if area and section else []

@@ -118,7 +118,10 @@ def test_a_worker_started_before_the_type_existed_shows_its_figures_without_a_wr
     )
     key = f"ledger.t{record_type.pk}_m{record_type.measures.get(name='参会群众').pk}"
     sync_ledger_metrics()
-    section = next(s.number for s in metric_sections() if key in s.keys)
+    section = next(s.number for s in metric_sections(world.township) if key in s.keys)
+    # the township's own type: on its pages and its county's, not on another township's
+    assert any(key in s.keys for s in metric_sections(world.township.parent))
+    assert not any(key in s.keys for s in metric_sections(world.other_township))
     kept = core_metrics.METRICS[key]
     core_metrics.refresh()
     assert core_metrics.METRICS[key] is kept  # unchanged: compiled SQL cached per Metric stays valid
@@ -135,6 +138,9 @@ def test_a_worker_started_before_the_type_existed_shows_its_figures_without_a_wr
     forget()
     figures = client.get(reverse("reports:metric_list"), {**place, "section": section}).content.decode()
     assert "院坝会：参会群众" in figures and "40" in figures
+    # a measure another worker added (no on_commit sync here) is found by the next read's fingerprint
+    added = Measure.objects.create(record_type=record_type, name="发放资料", unit="份", order=9)
+    assert added.metric_key in core_metrics.refresh()
 
 
 def test_a_measure_without_unit_is_refused_and_nothing_is_saved(world, client):
