@@ -79,7 +79,7 @@ class Cluster:
 class ClusterSet:
     """A primary and, on request, its streaming hot-standby replica, all under one temporary folder."""
 
-    def __init__(self, *, port: int = 55432):
+    def __init__(self, *, port: int = 25432):
         self.root = Path(tempfile.mkdtemp(prefix="fazhi-pg-"))
         os.chmod(self.root, 0o777)  # the postgres user writes its data folders and logs here
         self.port = port

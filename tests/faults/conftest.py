@@ -24,7 +24,7 @@ def pytest_terminal_summary(terminalreporter):
 @pytest.fixture(scope="session")
 def clusters():
     """A private primary and its streaming replica on their own ports; the shared server on 5432 is never touched."""
-    pg = ClusterSet(port=int(os.environ.get("FAZHI_FAULTS_PG_PORT", 55432)))
+    pg = ClusterSet(port=int(os.environ.get("FAZHI_FAULTS_PG_PORT", 25432)))
     try:
         primary = pg.primary()
         primary.sql("CREATE DATABASE fazhi")

@@ -56,9 +56,9 @@ def test_acknowledged_writes_survive_sigkill_on_sqlite(tmp_path, figures):
     env = app_env(var_dir=tmp_path)
     manage(env, "migrate", "--noinput")
     setup = app_side(env, "prepare", str(WRITERS))
-    survive_crash(env=env, setup=setup, port=58011, tmp_path=tmp_path, label="sqlite", figures=figures)
+    survive_crash(env=env, setup=setup, port=28011, tmp_path=tmp_path, label="sqlite", figures=figures)
 
 
 def test_acknowledged_writes_survive_sigkill_on_postgresql(pg_app, tmp_path, figures):
     env, setup = pg_app
-    survive_crash(env=env, setup=setup, port=58012, tmp_path=tmp_path, label="postgresql", figures=figures)
+    survive_crash(env=env, setup=setup, port=28012, tmp_path=tmp_path, label="postgresql", figures=figures)

@@ -16,7 +16,7 @@ UNAVAILABLE_TEXT = "数据库暂时连接不上"
 def test_database_outage_answers_503_and_recovers_by_itself(clusters, pg_app, tmp_path, figures):
     primary, _replica = clusters
     env, setup = pg_app
-    server = Gunicorn(env, port=58013, log=tmp_path / "gunicorn.log")
+    server = Gunicorn(env, port=28013, log=tmp_path / "gunicorn.log")
     server.start()
     load, outage = Load(), {}
     unclear: list[int] = []

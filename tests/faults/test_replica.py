@@ -20,7 +20,7 @@ def test_reads_go_to_the_replica_writes_to_the_primary_and_survive_its_loss(clus
     primary, replica = clusters
     env, setup = pg_app
     env = env | {"DATABASE_REPLICA_URL": replica.url("fazhi"), "FAZHI_READ_PRIMARY_SECONDS": "3"}
-    server = Gunicorn(env, port=58014, log=tmp_path / "gunicorn.log")
+    server = Gunicorn(env, port=28014, log=tmp_path / "gunicorn.log")
     server.start()
     writer, reader = client(setup["sessions"][1]), client(setup["sessions"][2])
     count = "SELECT count(*) FROM grid_matter WHERE description = 'replica-1'"
