@@ -226,11 +226,15 @@ def _action_forms(request, dispute, names, *, bound_action=None, mediators=None)
             result[name] = cls(request.POST, request.FILES, **kwargs)
         else:
             result[name] = cls(**kwargs)
+    return result
+
+
+def _share_choice_lists(forms: dict) -> None:
+    """The assign and escalate forms offer the same 调解组织/调解员/包案领导: one read of each list for the page."""
     for field in ("body", "mediators", "leader"):
-        offering = [form.fields[field] for name, form in result.items() if name in CHOOSING and field in form.fields]
+        offering = [form.fields[field] for name, form in forms.items() if name in CHOOSING and field in form.fields]
         if offering:
             share_choices(*offering)
-    return result
 
 
 def _detail_context(request, dispute, bound_forms=None):
@@ -249,6 +253,7 @@ def _detail_context(request, dispute, bound_forms=None):
     # the encrypted phone numbers nobody here reads.
     mediators = list(dispute.mediators.only("name"))
     forms = {**_action_forms(request, dispute, actions - bound_forms.keys(), mediators=mediators), **bound_forms}
+    _share_choice_lists(forms)
     return {
         "dispute": dispute,
         "mediators": mediators,
