@@ -63,8 +63,9 @@ def share_choices(*fields: forms.ModelChoiceField) -> None:
     against each field's own queryset."""
     rows = list(fields[0].queryset)
     for field in fields:
+        choice = field.iterator(field).choice
         blank = [("", field.empty_label)] if field.empty_label is not None else []
-        field.choices = blank + [field.iterator(field).choice(row) for row in rows]
+        field.choices = blank + [choice(row) for row in rows]
 
 
 def add_service_errors(form: forms.Form, exc) -> None:
