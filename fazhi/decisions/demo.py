@@ -127,8 +127,10 @@ def _open(township) -> None:
     )
     start = today - datetime.timedelta(days=3)
     services.catalogue_publish(actor=None, decision=d, on=start)
+    # A few days past the legal minimum, which moves with weekends and holidays (条例 第十五条).
+    _, earliest = services.earliest_end("decisions.public_comment", start)
     services.decision_transition(
-        actor=None, decision=d, action="open_comment", on=start, ends_on=start + datetime.timedelta(days=35)
+        actor=None, decision=d, action="open_comment", on=start, ends_on=earliest + datetime.timedelta(days=5)
     )
 
 

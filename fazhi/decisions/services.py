@@ -30,7 +30,8 @@ from fazhi.decisions.models import (
 COMMENT_MAX_CHARS = 2000
 
 
-def _earliest(key: str, start: datetime.date) -> tuple[int, datetime.date]:
+def earliest_end(key: str, start: datetime.date) -> tuple[int, datetime.date]:
+    """The rule's days in force on `start` and the first day a period of that length may end."""
     deadline_rule_ensure(key=key, **registry.deadline_rules[key])
     rule = deadline_rule_current(key=key, on=start)
     return rule.days, add_period(start, rule.days, rule.unit)
@@ -59,7 +60,7 @@ def _comment_period_valid(d: Decision, on: datetime.date, reason: str, ends_on: 
     if ends_on is None or ends_on < on:
         return [_("请填写不早于开始日的征求意见截止日。")]
     # 条例 第十五条：征求意见期限一般不少于30日 (自然日, DOMAIN.md MD-07); shorter only with a stated reason.
-    days, earliest = _earliest("decisions.public_comment", on)
+    days, earliest = earliest_end("decisions.public_comment", on)
     if ends_on < earliest and not reason.strip():
         return [
             _("公开征求意见期限不少于%(n)d日（截止日不早于%(d)s）；确需缩短的，须说明理由。")
@@ -99,7 +100,7 @@ def decide_problems(d: Decision, on: datetime.date) -> list[str]:
         problems.append(_("未经合法性审查的决策草案，不得提交集体讨论。"))
     elif d.review_started_on is not None:
         # 条例 第二十七条：合法性审查时间一般不少于7个工作日 (DOMAIN.md MD-12)
-        days, earliest = _earliest("decisions.legality_review", d.review_started_on)
+        days, earliest = earliest_end("decisions.legality_review", d.review_started_on)
         if on < earliest:
             problems.append(
                 _("合法性审查时间不少于%(n)d个工作日，最早可于%(d)s提请集体讨论。")

@@ -29,10 +29,12 @@ def decision(world) -> Decision:
     )
 
 
-def open_comment(decision, actor, start: datetime.date, days: int = 30) -> Decision:
+def open_comment(decision, actor, start: datetime.date) -> Decision:
+    """Open the shortest lawful comment period; it ends later than start + 30 when that day is a rest day."""
     services.catalogue_publish(actor=actor, decision=decision, on=start)
+    _, ends_on = services.earliest_end("decisions.public_comment", start)
     return services.decision_transition(
-        actor=actor, decision=decision, action="open_comment", on=start, ends_on=start + datetime.timedelta(days=days)
+        actor=actor, decision=decision, action="open_comment", on=start, ends_on=ends_on
     )
 
 
