@@ -27,6 +27,12 @@ def subtree_q(path: str, field: str = "area__path") -> Q:
     return Q(**{f"{field}__gte": path, f"{field}__lt": upper})
 
 
+def lineage_q(path: str, field: str = "area__path") -> Q:
+    """Rows whose area is `path`'s area, one above it, or one under it (the areas `Area.contains` relates it to)."""
+    above = [path[:i] for i in range(PATH_SEGMENT, len(path), PATH_SEGMENT)]
+    return Q(**{f"{field}__in": above}) | subtree_q(path, field)
+
+
 class AreaQuerySet(models.QuerySet):
     def current(self, on: datetime.date | None = None):
         on = on or timezone.localdate()

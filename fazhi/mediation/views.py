@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.roles import CHANGE, Module
+from fazhi.areas.models import lineage_q
 from fazhi.areas.scoping import areas_visible_to, get_visible_or_404
 from fazhi.core.concurrency import (
     EditConflict,
@@ -31,11 +32,17 @@ from fazhi.people.models import Resident
 M = Module.MEDIATION
 
 
-def _choices(user):
-    area = areas_visible_to(user, M, CHANGE).current().order_by("path").first()
+def _choices(user, area=None):
+    """What the user may pick, narrowed to what the services accept for a dispute in `area` when it is known: a body
+    or mediator above or under it, a leader over it (services._tier_errors)."""
+    bodies, mediators = selectors.body_list(user=user).filter(is_active=True), selectors.mediator_list(user=user)
+    if area is None:
+        area = areas_visible_to(user, M, CHANGE).current().order_by("path").first()
+    else:
+        bodies, mediators = bodies.filter(lineage_q(area.path)), mediators.filter(lineage_q(area.path))
     return {
-        "bodies": selectors.body_list(user=user).filter(is_active=True),
-        "mediators": selectors.mediator_list(user=user),
+        "bodies": bodies,
+        "mediators": mediators,
         "leaders": services.leaders_for(area) if area else get_user_model().objects.none(),
     }
 
@@ -203,7 +210,7 @@ def _available_actions(dispute, *, can_change: bool, agreement, open_follow_up) 
 def _action_forms(request, dispute, names, *, bound_action=None, mediators=None) -> dict:
     """The forms for `names`; `bound_action`'s carries the posted data. `mediators`: the dispute's, if already read."""
     user, today = request.user, timezone.localdate()
-    choices = _choices(user) if CHOOSING & set(names) else {}
+    choices = _choices(user, dispute.area) if CHOOSING & set(names) else {}
     initial = {
         "session": {"held_on": today, "place": dispute.body.address if dispute.body_id else ""},
         "close": {"on": today, "facts": dispute.facts, "performance_due": today},

@@ -3,6 +3,7 @@ import datetime
 from django.urls import reverse
 
 from fazhi.accounts.roles import Role
+from fazhi.areas.testing import make_user
 from fazhi.mediation import services
 from fazhi.mediation.models import Dispute, Session
 
@@ -211,6 +212,34 @@ def test_the_assign_and_escalate_forms_offer_one_list_and_refuse_a_mediator_outs
     assert not dispute.mediators.exists()
 
 
+def test_a_county_user_is_offered_only_what_the_dispute_s_township_may_use(client, world, studio, mediator):
+    """Before, the lists came from the user's scope: a county user was offered every township's bodies and mediators,
+    which the services then refused for this dispute, and no 包案领导 at all (leaders hold township posts)."""
+    other_body = services.body_create(
+        actor=None, area=world.other_township, name="明通镇调委会", kind="township_committee"
+    )
+    services.mediator_create(actor=None, area=world.other_township, name="外乡调解员", kind="first_secretary")
+    county_mediator = services.mediator_create(actor=None, area=world.county, name="县调解员", kind="first_secretary")
+    make_user("u_other_leader", role=Role.LEADER, area=world.other_township)
+    county_staff = make_user("u_county_staff", role=Role.LEGAL_STAFF, area=world.county)
+    dispute = make_dispute(world, tier="simple")
+    client.force_login(county_staff)
+    forms = client.get(reverse("mediation:dispute_detail", args=[dispute.pk])).context["forms"]
+    escalate = forms["escalate"]
+    assert set(escalate.fields["body"].queryset) == {studio}
+    assert other_body not in escalate.fields["body"].queryset
+    assert set(escalate.fields["mediators"].queryset) == {mediator, county_mediator}
+    leaders = {u.username for u in escalate.fields["leader"].queryset}
+    assert leaders == {world.user(Role.LEADER).username}
+    response = client.post(
+        reverse("mediation:dispute_action", args=[dispute.pk, "escalate"]),
+        {"escalate-reason": "案情复杂", "escalate-body": other_body.pk},
+    )
+    assert "选择一个有效的选项： 该选择不在可用的选项中。" in response.content.decode()
+    dispute.refresh_from_db()
+    assert dispute.tier == "simple" and dispute.body_id is None
+
+
 def _offered(page: str, dispute) -> set[str]:
     """The actions whose form the page posts to."""
     from fazhi.mediation.views import ACTIONS
@@ -292,11 +321,11 @@ def test_a_failed_action_comes_back_with_its_errors_beside_the_other_forms(clien
 
 def test_the_detail_page_runs_a_fixed_number_of_queries(client, world, studio, mediator, django_assert_num_queries):
     # Both: session, user, posts; the dispute; agreement; follow-ups; mediators; parties; tier changes; extensions;
-    # sessions; events. Who may change it adds the can-change check, the area of the 包案领导 candidates, and the
-    # choices of the assign and escalate forms, read once for both (bodies, mediators, leaders).
+    # sessions; events. Who may change it adds the can-change check and the choices of the assign and escalate
+    # forms, read once for both (bodies, mediators, leaders), all taken from the dispute's area.
     dispute = _busy_dispute(world, studio, mediator)
     url = reverse("mediation:dispute_detail", args=[dispute.pk])
-    for role, queries in ((Role.SUPERVISOR, 12), (Role.LEGAL_STAFF, 17)):
+    for role, queries in ((Role.SUPERVISOR, 12), (Role.LEGAL_STAFF, 16)):
         client.force_login(world.user(role))
         client.get(url)  # warm the session
         with django_assert_num_queries(queries):
