@@ -38,9 +38,8 @@ def _households(user):
 def resident_list_view(request):
     form = ResidentFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.resident_list(user=request.user, filters=filters)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "tag_labels": dict(dictionary_choices(TAG))}
+    page = selectors.resident_page(user=request.user, filters=filters, number=request.GET.get("page"))
+    context = {"form": form, "page": page}
     return render_page(request, "people/resident_list.html", context, partial="results")
 
 

@@ -31,6 +31,19 @@ def test_list_and_detail_show_masked_values_only(client, seeded, residents):
         assert "13812345678" not in html and "138****5678" in html
 
 
+def test_the_list_labels_every_tag_of_a_resident_and_reads_no_ciphertext(client, seeded, residents):
+    home, _other = residents
+    resident_create(actor=None, area=seeded.grid, name="王二", tags=["subsistence", "veteran"])
+    client.force_login(seeded.user(Role.GRID_MEMBER))
+    response = client.get(reverse("people:resident_list"))
+    rows = {r.name: r for r in response.context["page"]}
+    assert rows["张三"].tag_labels == ["退役军人"]
+    assert rows["王二"].tag_labels == ["低保对象", "退役军人"]
+    assert {"id_number", "phone"} <= rows["张三"].get_deferred_fields()
+    html = response.content.decode()
+    assert html.count('<span class="badge text-bg-light">退役军人</span>') == 2
+
+
 def test_a_grid_member_cannot_list_or_open_a_resident_of_another_grid(client, seeded, residents):
     _home, other = residents
     client.force_login(seeded.user(Role.GRID_MEMBER))
