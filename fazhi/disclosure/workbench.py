@@ -7,11 +7,15 @@ from django.utils.translation import gettext as _
 from fazhi.core.registry import WorkItem
 from fazhi.disclosure.selectors import overdue_board_list
 
+LIMIT = 20
+
 
 def items(user) -> list[WorkItem]:
+    """The longest-overdue boards, and one line for the rest: a county has hundreds, which no list can show."""
     if not user.has_perm("disclosure.view"):
         return []
-    return [
+    overdue = sorted(overdue_board_list(user=user, on=timezone.localdate()), key=lambda b: b.next_due)
+    result = [
         WorkItem(
             title=_("%(a)s%(c)s公开栏逾期未公开") % {"a": board.area.name, "c": board.get_category_display()},
             url=reverse("disclosure:board_detail", args=[board.pk]),
@@ -19,5 +23,15 @@ def items(user) -> list[WorkItem]:
             due=board.next_due,
             overdue=True,
         )
-        for board in overdue_board_list(user=user, on=timezone.localdate())
+        for board in overdue[:LIMIT]
     ]
+    if len(overdue) > LIMIT:
+        result.append(
+            WorkItem(
+                title=_("另有%(n)d个公开栏逾期未公开") % {"n": len(overdue) - LIMIT},
+                url=reverse("disclosure:board_list"),
+                kind=_("公开栏"),
+                overdue=True,
+            )
+        )
+    return result

@@ -25,17 +25,15 @@ def training_items(user, *, on: datetime.date | None = None) -> list[WorkItem]:
     if on.month < int(needs[rules.WARN_FROM_MONTH]):
         return []
     year_end = datetime.date(on.year, 12, 31)
-    items = []
-    for township in selectors.watched_townships(user=user):
-        for s in selectors.shortfalls(area=township, year=on.year, needs=needs):
-            items.append(
-                WorkItem(
-                    title=_("%(title)s：已完成 %(have)s，年度要求 %(need)s")
-                    % {"title": s.title, "have": _plain(s.have), "need": _plain(s.need)},
-                    url=reverse("training:session_list") + f"?year={on.year}",
-                    kind=_("学法培训未达标"),
-                    due=year_end,
-                    overdue=on > year_end,
-                )
-            )
-    return items
+    townships = list(selectors.watched_townships(user=user))
+    return [
+        WorkItem(
+            title=_("%(title)s：已完成 %(have)s，年度要求 %(need)s")
+            % {"title": s.title, "have": _plain(s.have), "need": _plain(s.need)},
+            url=reverse("training:session_list") + f"?year={on.year}",
+            kind=_("学法培训未达标"),
+            due=year_end,
+            overdue=on > year_end,
+        )
+        for s in selectors.township_shortfalls(townships=townships, year=on.year, needs=needs)
+    ]

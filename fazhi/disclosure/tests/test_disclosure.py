@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from fazhi.accounts.roles import Role
 from fazhi.areas.models import Level
+from fazhi.areas.testing import make_area
 from fazhi.disclosure.models import Board, BoardCategory, Frequency, Posting
 from fazhi.disclosure.services import (
     board_create,
@@ -16,7 +17,7 @@ from fazhi.disclosure.services import (
     posting_due,
     posting_remove,
 )
-from fazhi.disclosure.workbench import items
+from fazhi.disclosure.workbench import LIMIT, items
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -79,6 +80,20 @@ def test_workbench_scoped(world, board, cadre):
     assert len(found) == 1 and "新红村财务公开栏逾期未公开" == found[0].title and found[0].overdue
     assert found[0].url == f"/disclosure/{board.pk}/"
     assert items(world.user(Role.MEDIATOR)) == []
+
+
+def test_the_workbench_shows_the_longest_overdue_boards_and_counts_the_rest(world, board, cadre):
+    posting_create(actor=cadre, board=board, title="3月财务收支", period_end=D(2023, 3, 31), posted_on=D(2023, 4, 8))
+    for n in range(6):
+        village = make_area(world.township, Level.VILLAGE, f"第{n}村", f"50022921530{n}")
+        for category in BoardCategory.values:
+            board_create(actor=None, area=village, category=category, frequency=Frequency.QUARTERLY, location="x")
+    found = items(world.user(Role.LEGAL_STAFF))
+    assert len(found) == LIMIT + 1 and all(item.overdue for item in found)
+    # 新红村 has posted nothing since March 2023: its April posting, due 2023-05-15, is the oldest debt.
+    assert (found[0].title, found[0].due) == ("新红村财务公开栏逾期未公开", D(2023, 5, 15))
+    assert [item.due for item in found[:LIMIT]] == sorted(item.due for item in found[:LIMIT])
+    assert found[-1].title == "另有5个公开栏逾期未公开" and found[-1].url == "/disclosure/"
 
 
 def test_refuses_duplicate_board(world, board, cadre):

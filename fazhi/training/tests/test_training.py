@@ -8,10 +8,11 @@ from django.utils import timezone
 
 from fazhi.accounts.roles import Role
 from fazhi.areas import demo as areas_demo
+from fazhi.areas.testing import make_user
 from fazhi.core.metrics import METRICS, Period
 from fazhi.training import demo, services
 from fazhi.training.models import Attendance, Session
-from fazhi.training.selectors import cadre_list, shortfalls
+from fazhi.training.selectors import cadre_list, shortfalls, township_shortfalls
 from fazhi.training.workbench import training_items
 
 D = datetime.date
@@ -100,6 +101,35 @@ def test_the_workbench_warns_before_year_end_about_unmet_minimums(world, staff):
     assert any("执法甲" in i.title and "已完成 40，年度要求 60" in i.title for i in items)
     assert all(i.due == D(2023, 12, 31) for i in items)
     assert training_items(world.user(Role.GRID_MEMBER), on=D(2023, 10, 8)) == []
+
+
+def test_a_county_supervisor_sees_each_township_s_shortfalls_in_a_fixed_number_of_queries(
+    world, staff, django_assert_num_queries
+):
+    """One read for the sessions and one for the officers, however many townships the county has."""
+    other_staff = make_user("u_other_staff", role=Role.LEGAL_STAFF, area=world.other_township)
+    for actor, area, hours in ((staff, world.township, "40"), (other_staff, world.other_township, "70")):
+        officer = services.cadre_create(actor=actor, area=area, name=f"{area.name}执法员", is_enforcement_officer=True)
+        services.session_create(
+            actor=actor, area=area, kind="law_training", held_on=D(2023, 5, 1), topic="培训", hours=Decimal(hours),
+            cadres=[officer],
+        )  # fmt: skip
+    services.session_create(actor=staff, area=world.township, kind="law_lecture", held_on=D(2023, 5, 2), topic="讲")
+    services.session_create(actor=staff, area=world.township, kind="law_lecture", held_on=D(2024, 5, 2), topic="讲")
+    townships, needs = [world.township, world.other_township], services.requirement_values()
+    with django_assert_num_queries(2):
+        found = township_shortfalls(townships=townships, year=2023, needs=needs)
+    # the same as asking each township on its own, in the order of the townships
+    assert found == [s for t in townships for s in shortfalls(area=t, year=2023)]
+    assert [(s.area.name, s.title, s.have) for s in found] == [
+        ("治平乡", "治平乡 领导班子法治专题讲座", Decimal("1")),
+        ("治平乡", "治平乡 会前学法", Decimal("0")),
+        ("治平乡", "执法人员治平乡执法员 法律知识培训学时", Decimal("40")),
+        ("明通镇", "明通镇 领导班子法治专题讲座", Decimal("0")),
+        ("明通镇", "明通镇 会前学法", Decimal("0")),
+    ]
+    supervisor_items = training_items(world.user(Role.SUPERVISOR), on=D(2023, 10, 8))
+    assert [i.title.split("：")[0] for i in supervisor_items] == [s.title for s in found]
 
 
 def test_minimums_are_configurable_parameters_with_a_source(world, staff):
