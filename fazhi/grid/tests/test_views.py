@@ -41,6 +41,14 @@ def test_the_matter_export_masks_the_residents_name(client, member):
     assert rows[1][5] == "欧**明"
 
 
+def test_the_matter_list_loads_no_resident_it_does_not_show(client, member):
+    r = resident_create(actor=None, area=member.grid, name="欧阳小明", id_number=make_id())
+    matter_create(actor=None, area=member.grid, category="dispute", description="x", source="phone", resident=r)
+    (listed,) = client.get(reverse("grid:matter_list")).context["page"]
+    assert listed.resident_id == r.pk
+    assert set(listed._state.fields_cache) == {"area"}  # no resident row read, so no ID number decrypted
+
+
 def test_registering_a_matter_with_a_photo_through_the_form(client, member):
     photo = SimpleUploadedFile("p.jpg", b"\xff\xd8\xff\xe0", content_type="image/jpeg")
     response = client.post(
