@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -23,13 +22,14 @@ from fazhi.areas.scoping import area_in_scope, areas_visible_to, scope_q
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
+from fazhi.core.pagination import paginate
 
 
 @require_perm("areas.view")
 def area_list_view(request):
     form = AreaFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(selectors.area_list(user=request.user, filters=filters), 50).get_page(request.GET.get("page"))
+    page = paginate(selectors.area_list(user=request.user, filters=filters), 50, request.GET.get("page"))
     return render_page(request, "areas/area_list.html", {"form": form, "page": page}, partial="results")
 
 
@@ -81,7 +81,7 @@ def area_retire_view(request, pk: int):
 def member_list_view(request):
     form = MemberFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(selectors.member_list(user=request.user, filters=filters), 50).get_page(request.GET.get("page"))
+    page = paginate(selectors.member_list(user=request.user, filters=filters), 50, request.GET.get("page"))
     return render_page(request, "areas/member_list.html", {"form": form, "page": page}, partial="results")
 
 

@@ -3,7 +3,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +14,7 @@ from fazhi.core.decorators import require_perm
 from fazhi.core.forms import AuditFilterForm, CalendarDayForm, DeadlineRuleReviseForm, DictionaryEntryForm
 from fazhi.core.htmx import render_page
 from fazhi.core.models import CalendarDay, DeadlineRule, DictionaryEntry
+from fazhi.core.pagination import paginate
 from fazhi.core.registry import registry
 from fazhi.core.selectors import audit_entry_list, login_event_list
 
@@ -103,6 +103,6 @@ def deadline_rule_list_view(request):
 def audit_list_view(request):
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(audit_entry_list(filters=filters), 50).get_page(request.GET.get("page"))
+    page = paginate(audit_entry_list(filters=filters), 50, request.GET.get("page"))
     context = {"form": form, "page": page, "logins": login_event_list() if request.GET.get("tab") == "logins" else None}
     return render_page(request, "core/audit_list.html", context, partial="results")

@@ -11,6 +11,7 @@ from fazhi.areas.scoping import area_in_scope, areas_visible_to, require_change
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
+from fazhi.core.pagination import paginate
 from fazhi.core.uploads import safe_filename
 from fazhi.disclosure import selectors, services
 from fazhi.disclosure.forms import BoardFilterForm, BoardForm, OnDateForm, PostingForm
@@ -24,13 +25,11 @@ def _areas(user, action):
 def board_list_view(request):
     form = BoardFilterForm(request.GET or None, areas=_areas(request.user, VIEW))
     filters = form.cleaned_data if form.is_valid() else {}
-    boards = selectors.board_list(
-        user=request.user,
-        area=filters.get("area"),
-        category=filters.get("category", ""),
-        on=timezone.localdate(),
-    )
-    return render_page(request, "disclosure/board_list.html", {"form": form, "boards": boards}, partial="results")
+    boards = selectors.board_queryset(user=request.user, area=filters.get("area"), category=filters.get("category", ""))
+    # A county has thousands of boards: work out what is due for one page of them.
+    page = paginate(boards, 50, request.GET.get("page"))
+    page.object_list = selectors.with_due(page.object_list, timezone.localdate())
+    return render_page(request, "disclosure/board_list.html", {"form": form, "page": page}, partial="results")
 
 
 @require_perm("disclosure.change")

@@ -1,7 +1,6 @@
 from auditlog.signals import accessed
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,6 +14,7 @@ from fazhi.core.concurrency import EditConflict, conflict_response, expected_ver
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
+from fazhi.core.pagination import paginate
 from fazhi.enforcement import forms as f
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.choices import CaseStatus, RecordStep
@@ -118,7 +118,7 @@ def officer_detail_view(request, pk: int):
 def case_list_view(request):
     form = f.CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(selectors.case_list(user=request.user, filters=filters), 30).get_page(request.GET.get("page"))
+    page = paginate(selectors.case_list(user=request.user, filters=filters), 30, request.GET.get("page"))
     return render_page(request, "enforcement/case_list.html", {"form": form, "page": page}, partial="results")
 
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.metrics import Period
+from fazhi.core.pagination import paginate
 from fazhi.ledger import selectors, services
 from fazhi.ledger.forms import EntryForm, FieldDefFormSet, MeasureAddForm, MeasureFormSet, RecordTypeForm
 
@@ -74,9 +74,7 @@ def type_detail_view(request, pk: int):
                 messages.success(request, _("已添加统计指标。"))
                 return redirect("ledger:type_detail", pk=record_type.pk)
     year = _year(request)
-    entries = Paginator(selectors.entry_list(user=request.user, record_type=record_type), 30).get_page(
-        request.GET.get("page")
-    )
+    entries = paginate(selectors.entry_list(user=request.user, record_type=record_type), 30, request.GET.get("page"))
     context = {
         "record_type": record_type,
         "field_defs": selectors.fields_of(record_type=record_type),

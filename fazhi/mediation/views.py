@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -22,6 +21,7 @@ from fazhi.core.concurrency import (
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors, share_choices
 from fazhi.core.htmx import render_page
+from fazhi.core.pagination import paginate
 from fazhi.mediation import forms as f
 from fazhi.mediation import selectors, services
 from fazhi.mediation.choices import AgreementForm, ConfirmationResult, DisputeStatus, PartyRole, Tier
@@ -56,7 +56,7 @@ def _matter_model():
 def dispute_list_view(request):
     form = f.DisputeFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(selectors.dispute_list(user=request.user, filters=filters), 30).get_page(request.GET.get("page"))
+    page = paginate(selectors.dispute_list(user=request.user, filters=filters), 30, request.GET.get("page"))
     return render_page(request, "mediation/dispute_list.html", {"form": form, "page": page}, partial="results")
 
 

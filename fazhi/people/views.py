@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +11,7 @@ from fazhi.core.decorators import require_perm
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
+from fazhi.core.pagination import paginate
 from fazhi.people import exports, selectors, services
 from fazhi.people.choices import TAG
 from fazhi.people.forms import (
@@ -158,7 +158,7 @@ def resident_edit_view(request, pk: int):
 def household_list_view(request):
     form = HouseholdFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(selectors.household_list(user=request.user, filters=filters), 50).get_page(request.GET.get("page"))
+    page = paginate(selectors.household_list(user=request.user, filters=filters), 50, request.GET.get("page"))
     return render_page(request, "people/household_list.html", {"form": form, "page": page}, partial="results")
 
 

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -22,6 +21,7 @@ from fazhi.core.decorators import require_perm
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
+from fazhi.core.pagination import paginate
 from fazhi.people.models import Resident
 from fazhi.petitions import forms as f
 from fazhi.petitions import links, selectors, services
@@ -45,7 +45,7 @@ def _parse_petitioners(text: str) -> list[services.PetitionerInput]:
 def petition_list_view(request):
     form = f.PetitionFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(selectors.petition_list(user=request.user, filters=filters), 30).get_page(request.GET.get("page"))
+    page = paginate(selectors.petition_list(user=request.user, filters=filters), 30, request.GET.get("page"))
     return render_page(request, "petitions/petition_list.html", {"form": form, "page": page}, partial="results")
 
 

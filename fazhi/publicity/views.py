@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.metrics import Period
+from fazhi.core.pagination import paginate
 from fazhi.publicity import selectors, services
 from fazhi.publicity.choices import AUDIENCE, FORM, MATERIAL, THEME
 from fazhi.publicity.forms import (
@@ -50,7 +50,7 @@ def _labels() -> dict:
 def activity_list_view(request):
     form = ActivityFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(selectors.activity_list(user=request.user, filters=filters), 30).get_page(request.GET.get("page"))
+    page = paginate(selectors.activity_list(user=request.user, filters=filters), 30, request.GET.get("page"))
     context = {"form": form, "page": page, **_labels()}
     return render_page(request, "publicity/activity_list.html", context, partial="results")
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from fazhi.areas.scoping import area_in_scope, areas_visible_to
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
+from fazhi.core.pagination import paginate
 from fazhi.training import selectors, services
 from fazhi.training.forms import (
     AttendanceForm,
@@ -62,7 +62,7 @@ def session_list_view(request):
     form = SessionFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = selectors.session_list(user=request.user, year=filters.get("year"), kind=filters.get("kind"))
-    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    page = paginate(qs, 30, request.GET.get("page"))
     return render_page(request, "training/session_list.html", {"form": form, "page": page}, partial="results")
 
 
