@@ -26,18 +26,28 @@ def _with_coverage(qs: QuerySet[Board]) -> QuerySet[Board]:
     return qs.select_related("area").annotate(latest_period_end=Max("postings__period_end"))
 
 
-def board_list(*, user, area: Area | None = None, category: str = "", on: datetime.date) -> list[Board]:
-    """Boards the user may see, each with `.next_due` and `.overdue` as of `on`."""
+def board_queryset(*, user, area: Area | None = None, category: str = "") -> QuerySet[Board]:
+    """Boards the user may see, in the order the list shows them; `with_due` adds what is due."""
     qs = Board.objects.visible_to(user)
     if area is not None:
         qs = qs.filter(subtree_q(area.path))
     if category:
         qs = qs.filter(category=category)
-    boards = list(_with_coverage(qs).order_by("area__path", "category"))
+    return _with_coverage(qs).order_by("area__path", "category")
+
+
+def with_due(boards, on: datetime.date) -> list[Board]:
+    """The boards, each with `.next_due` and `.overdue` as of `on`."""
+    boards = list(boards)
     for board in boards:
         board.next_due = board_next_due(board, on)
         board.overdue = board_is_overdue(board, on)
     return boards
+
+
+def board_list(*, user, area: Area | None = None, category: str = "", on: datetime.date) -> list[Board]:
+    """Every board the user may see, each with `.next_due` and `.overdue` as of `on`."""
+    return with_due(board_queryset(user=user, area=area, category=category), on)
 
 
 def overdue_board_list(*, user, on: datetime.date) -> list[Board]:

@@ -5,6 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from fazhi.accounts.roles import Role
+from fazhi.areas.models import Level
+from fazhi.areas.testing import make_area
 from fazhi.disclosure.models import BoardCategory, Frequency, Posting
 from fazhi.disclosure.services import board_create, posting_create, posting_publish
 
@@ -58,6 +60,19 @@ def test_board_list_marks_overdue_and_hides_other_areas(world, client, board):
     client.force_login(world.user(Role.SUPERVISOR))
     page = client.get(reverse("disclosure:board_list")).content.decode()
     assert "新红村 · 财务" in page and "逾期未公开" in page and "宁厂社区" not in page
+
+
+def test_board_list_pages_a_county_s_boards_with_what_is_due_on_each_page(world, client, board):
+    for n in range(13):  # 52 more boards: 53 in all, two pages of 50
+        village = make_area(world.township, Level.VILLAGE, f"第{n:02d}村", f"5002292153{n:02d}")
+        for category in BoardCategory.values:
+            board_create(actor=None, area=village, category=category, frequency=Frequency.QUARTERLY, location="x")
+    client.force_login(world.user(Role.SUPERVISOR))
+    first = client.get(reverse("disclosure:board_list"))
+    assert len(first.context["page"]) == 50 and "第 1 / 2 页" in first.content.decode()
+    second = client.get(reverse("disclosure:board_list"), {"page": 2})
+    listed = list(second.context["page"])
+    assert len(listed) == 3 and all(b.overdue and b.next_due for b in listed)  # none posted anything yet
 
 
 def test_board_list_query_count_is_flat(world, client, board, django_assert_max_num_queries):
