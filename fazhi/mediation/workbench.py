@@ -21,6 +21,7 @@ def items(user) -> list[WorkItem]:
     result = []
     disputes = (
         selectors.dispute_list(user=user)
+        .select_related(None)  # number, title and due date only
         .filter(status=DisputeStatus.OPEN, due_date__isnull=False, due_date__lte=today + SOON)
         .order_by("due_date")[:LIMIT]
     )
