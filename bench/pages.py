@@ -34,7 +34,7 @@ def _time(client: Client, path: str, repeat: int) -> dict:
 
 # Queries are counted with CaptureQueriesContext rather than DEBUG=True: with DEBUG on, the floor would be Django's
 # technical 404 page instead of the project's 404.html on base.html.
-def measure(*, username: str, paths: dict[str, str], repeat: int = 30) -> dict:
+def measure(username: str, paths: dict[str, str], *, repeat: int = 30) -> dict:
     from fazhi.accounts.models import User
 
     client = Client()
