@@ -32,7 +32,6 @@ def test_list_and_detail_show_masked_values_only(client, seeded, residents):
 
 
 def test_the_list_labels_every_tag_of_a_resident_and_reads_no_ciphertext(client, seeded, residents):
-    home, _other = residents
     resident_create(actor=None, area=seeded.grid, name="王二", tags=["subsistence", "veteran"])
     client.force_login(seeded.user(Role.GRID_MEMBER))
     response = client.get(reverse("people:resident_list"))
