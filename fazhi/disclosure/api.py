@@ -15,7 +15,7 @@ class BoardSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Board
-        fields = ["id", "area", "area_name", "category", "frequency", "location"]
+        fields = ["id", "area", "area_name", "category", "frequency", "location", "established_on"]
 
 
 class PostingSerializer(serializers.ModelSerializer):

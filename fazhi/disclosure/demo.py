@@ -23,6 +23,7 @@ from fazhi.disclosure.services import (
 )
 
 D = datetime.date
+ESTABLISHED = D(2022, 6, 1)  # before the first period the demo posts (2023)
 VILLAGE_BOARDS = {
     BoardCategory.PARTY: Frequency.QUARTERLY,
     BoardCategory.VILLAGE: Frequency.QUARTERLY,
@@ -98,7 +99,12 @@ def _boards(area, plan: dict, index: int, today: datetime.date) -> None:
     skipped = OVERDUE.get(area.name, set())
     for category, frequency in plan.items():
         board = Board.objects.filter(area=area, category=category).first() or board_create(
-            actor=None, area=area, category=category, frequency=frequency, location=f"{area.name}便民服务中心"
+            actor=None,
+            area=area,
+            category=category,
+            frequency=frequency,
+            location=f"{area.name}便民服务中心",
+            established_on=ESTABLISHED,
         )
         label = board.get_category_display()
         if frequency == Frequency.AD_HOC:

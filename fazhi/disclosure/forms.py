@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import DateInput
@@ -35,10 +36,14 @@ class BoardForm(forms.Form):
     category = forms.ChoiceField(label=_("公开类别"), choices=BoardCategory.choices)
     frequency = forms.ChoiceField(label=_("公开频次"), choices=Frequency.choices)
     location = forms.CharField(label=_("公开栏位置"), max_length=200)
+    established_on = forms.DateField(
+        label=_("设立日期"), widget=DateInput(), help_text=_("补录已有的公开栏时，填写实际设立的日期。")
+    )
 
     def __init__(self, *args, areas, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = areas
+        self.fields["established_on"].initial = timezone.localdate()
 
 
 class PostingForm(forms.Form):

@@ -13,8 +13,6 @@ import datetime
 import random
 from functools import cache
 
-from django.utils import timezone
-
 from fazhi.disclosure.demo import AD_HOC, TEXT, TOWNSHIP_BOARDS, VILLAGE_BOARDS
 from fazhi.disclosure.models import Board, Frequency, Posting
 from fazhi.disclosure.services import next_period_end, posting_due
@@ -27,16 +25,16 @@ LATE = datetime.timedelta(days=5)
 def generate(context: dict) -> None:
     rng: random.Random = context["random"]
     spans = years(context)
+    since = datetime.date(spans[0], 1, 1)
     boards = []
     for township in context["townships"]:
         villages = [v for v in context["villages"] if v.parent_id == township.pk]
         for area, plan in [(township, TOWNSHIP_BOARDS), *((v, VILLAGE_BOARDS) for v in villages)]:
             boards += [
-                Board(area=area, category=c, frequency=f, location=f"{area.name}便民服务中心") for c, f in plan.items()
+                Board(area=area, category=c, frequency=f, location=f"{area.name}便民服务中心", established_on=since)
+                for c, f in plan.items()
             ]
     Board.objects.bulk_create(boards, batch_size=BATCH)
-    since = timezone.make_aware(datetime.datetime(spans[0], 1, 1, 9))
-    Board.objects.filter(pk__in=[b.pk for b in boards]).update(created_at=since)
 
     sample = {}  # a posting's due date depends on its board only through the area's level and the frequency
     for board in boards:

@@ -19,7 +19,7 @@ SECTION = _("完善制度体系，提升依法行政水平")
 
 
 def boards(*, area, period: Period):
-    return Board.objects.filter(subtree_q(area.path), created_at__date__lte=period.end)
+    return Board.objects.filter(subtree_q(area.path), established_on__lte=period.end)
 
 
 def postings(*, area, period: Period, category: str = ""):

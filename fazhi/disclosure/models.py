@@ -28,6 +28,9 @@ class Board(ScopedModel, TimeStampedModel):
     category = models.CharField(_("公开类别"), max_length=20, choices=BoardCategory.choices)
     frequency = models.CharField(_("公开频次"), max_length=20, choices=Frequency.choices)
     location = models.CharField(_("公开栏位置"), max_length=200)
+    # When the board went up, which the figure `disclosure.boards` counts by: a township entering its boards later
+    # must still see them in the year they stood.
+    established_on = models.DateField(_("设立日期"))
 
     class Meta:
         verbose_name = _("公开栏")

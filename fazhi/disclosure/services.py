@@ -138,17 +138,25 @@ def board_next_due(board: Board, on: datetime.date) -> datetime.date | None:
 # --- boards ----------------------------------------------------------------------------------------------------------
 
 
-def board_create(*, actor, area, category: str, frequency: str, location: str) -> Board:
+def board_create(
+    *, actor, area, category: str, frequency: str, location: str, established_on: datetime.date | None = None
+) -> Board:
+    """`established_on`: when the board went up (default today)."""
     require_area_writable(actor, Module.DISCLOSURE, area)
     if area.level not in BOARD_LEVELS:
         raise ValidationError({"area": _("公开栏设在乡镇或村（社区）。")})
+    established_on = established_on or timezone.localdate()
+    if established_on > timezone.localdate():
+        raise ValidationError({"established_on": _("设立日期不能晚于今天。")})
     # 村民委员会组织法 第三十条 (DOMAIN.md VPO-02): 一般事项至少每季度公布一次，财务往来较多的每月公布
     if area.level == Level.VILLAGE and category in PERIODIC_CATEGORIES and frequency == Frequency.AD_HOC:
         raise ValidationError({"frequency": _("村务、财务公开至少每季度公布一次，请选择每月或每季度。")})
     with transaction.atomic():
         if Board.objects.filter(area=area, category=category).exists():
             raise ValidationError({"category": _("该区划已设有此类公开栏。")})
-        board = Board(area=area, category=category, frequency=frequency, location=location.strip())
+        board = Board(
+            area=area, category=category, frequency=frequency, location=location.strip(), established_on=established_on
+        )
         board.full_clean()
         board.save()
     return board

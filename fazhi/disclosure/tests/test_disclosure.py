@@ -7,6 +7,7 @@ from django.utils import timezone
 from fazhi.accounts.roles import Role
 from fazhi.areas.models import Level
 from fazhi.areas.testing import make_area
+from fazhi.core.metrics import METRICS, Period
 from fazhi.disclosure.models import Board, BoardCategory, Frequency, Posting
 from fazhi.disclosure.services import (
     board_create,
@@ -96,6 +97,30 @@ def test_the_workbench_shows_the_longest_overdue_boards_and_counts_the_rest(worl
     assert found[-1].title == "另有5个公开栏逾期未公开" and found[-1].url == "/disclosure/"
 
 
+def test_the_boards_figure_counts_a_board_from_the_day_it_went_up_not_the_day_it_was_entered(world, cadre):
+    standing = board_create(
+        actor=cadre, area=world.village, category=BoardCategory.PARTY, frequency="quarterly", location="x",
+        established_on=D(2023, 3, 1),
+    )  # fmt: skip
+    board_create(
+        actor=cadre, area=world.village, category=BoardCategory.VILLAGE, frequency="quarterly", location="x",
+        established_on=D(2024, 2, 1),
+    )  # fmt: skip
+    assert list(METRICS["disclosure.boards"].records(area=world.township, period=Period.year(2023))) == [standing]
+    assert METRICS["disclosure.boards"].value(area=world.township, period=Period.year(2024)) == 2
+
+
+def test_a_board_cannot_be_set_up_in_the_future(world, cadre):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as exc:
+        board_create(
+            actor=cadre, area=world.village, category=BoardCategory.PARTY, frequency="quarterly", location="x",
+            established_on=tomorrow,
+        )  # fmt: skip
+    assert exc.value.message_dict == {"established_on": ["设立日期不能晚于今天。"]}
+    assert not Board.objects.exists()
+
+
 def test_refuses_duplicate_board(world, board, cadre):
     with pytest.raises(ValidationError, match="已设有此类公开栏"):
         board_create(actor=cadre, area=world.village, category=BoardCategory.FINANCE, frequency="monthly", location="x")
@@ -132,8 +157,6 @@ def test_foreign_or_readonly_user_cannot_post(world, board):
 
 
 def test_demo_idempotent_and_metrics(world):
-    from fazhi.areas.testing import make_area
-    from fazhi.core.metrics import Period
     from fazhi.disclosure import demo, metrics
     from fazhi.disclosure.selectors import board_list
 
@@ -152,6 +175,8 @@ def test_demo_idempotent_and_metrics(world):
     assert metrics.postings(area=world.village, period=year, category=BoardCategory.FINANCE).count() == 11
     assert metrics.postings(area=world.foreign_county, period=year).count() == 0
     assert metrics.boards(area=world.township, period=Period.year(2099)).count() == 11
+    # the demo's boards stood in 2023, whenever the demo was loaded (they were counted from loading day)
+    assert metrics.boards(area=world.township, period=year).count() == 11
     # Today: every board is up to date except 临河村's periodic ones, left overdue on purpose.
     today = timezone.localdate()
     overdue = [(b.area.name, b.category) for b in board_list(user=world.user(Role.SUPERVISOR), on=today) if b.overdue]

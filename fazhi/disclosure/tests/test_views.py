@@ -3,11 +3,12 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from fazhi.accounts.roles import Role
 from fazhi.areas.models import Level
 from fazhi.areas.testing import make_area
-from fazhi.disclosure.models import BoardCategory, Frequency, Posting
+from fazhi.disclosure.models import Board, BoardCategory, Frequency, Posting
 from fazhi.disclosure.services import board_create, posting_create, posting_publish
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +52,19 @@ def test_publish_error_is_reported(world, client, board):
     client.force_login(world.user(Role.VILLAGE_CADRE))
     response = client.post(reverse("disclosure:posting_withdraw", args=[posting.pk]), {"on": "2023-05-09"}, follow=True)
     assert "未在网上发布" in response.content.decode()
+
+
+def test_a_board_entered_late_keeps_the_day_it_went_up_and_a_future_day_is_refused(world, client):
+    client.force_login(world.user(Role.VILLAGE_CADRE))
+    data = {"area": world.village.pk, "category": "party", "frequency": "quarterly", "location": "村委会"}
+    future = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    response = client.post(reverse("disclosure:board_create"), {**data, "established_on": future})
+    assert response.status_code == 200 and "设立日期不能晚于今天。" in response.content.decode()
+    assert not Board.objects.exists()
+    response = client.post(reverse("disclosure:board_create"), {**data, "established_on": "2023-03-01"})
+    board = Board.objects.get()
+    assert response.status_code == 302 and board.established_on == D(2023, 3, 1)
+    assert "设立日期：2023-03-01" in client.get(reverse("disclosure:board_detail", args=[board.pk])).content.decode()
 
 
 def test_board_list_marks_overdue_and_hides_other_areas(world, client, board):
