@@ -7,11 +7,13 @@ defined a minute ago in another worker is there too — no migration, no restart
 """
 
 from django.db.models import Count, Max
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from fazhi.areas.models import subtree_q
 from fazhi.core import metrics as core_metrics
 from fazhi.core.metrics import Metric, Period
+from fazhi.ledger.choices import Section
 
 PREFIX = "ledger."
 
@@ -30,14 +32,21 @@ def _records(measure_id: int):
     return records
 
 
+def _label(type_name: str, measure_name: str) -> str:
+    return _("%(type)s：%(measure)s") % {"type": type_name, "measure": measure_name}
+
+
 def metric_for(measure) -> Metric:
-    """The Metric a measure becomes (what `sync_ledger_metrics` registers under `measure.metric_key`)."""
+    """The Metric a measure becomes (what `sync_ledger_metrics` registers under `measure.metric_key`).
+
+    Label and section are lazy, as every other figure's: the registry outlives the request that synced it, and each
+    page shows them in its own language."""
     record_type = measure.record_type
     return Metric(
         key=measure.metric_key,
-        label=_("%(type)s：%(measure)s") % {"type": record_type.name, "measure": measure.name},
+        label=lazy(_label, str)(record_type.name, measure.name),
         unit=measure.unit,
-        section=str(record_type.get_section_display()),
+        section=Section(record_type.section).label,
         records=_records(measure.pk),
         sum_field="value",
         area_path=record_type.area.path,

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from fazhi.accounts.roles import Role
 from fazhi.core import metrics as core_metrics
@@ -141,6 +141,17 @@ def test_a_worker_started_before_the_type_existed_shows_its_figures_without_a_wr
     # a measure another worker added (no on_commit sync here) is found by the next read's fingerprint
     added = Measure.objects.create(record_type=record_type, name="发放资料", unit="份", order=9)
     assert added.metric_key in core_metrics.refresh()
+
+
+def test_a_ledger_figure_speaks_the_language_of_the_page_not_of_the_request_that_synced_it(world, record_type):
+    with translation.override("zh-hans"):
+        sync_ledger_metrics()
+    metric = core_metrics.METRICS[f"ledger.t{record_type.pk}_m{record_type.measures.get(name='参会群众').pk}"]
+    with translation.override("en"):
+        assert str(metric.label) == "院坝会: 参会群众"
+        assert str(metric.section) == "I. Main measures and results: legal publicity"
+    with translation.override("zh-hans"):
+        assert (str(metric.label), str(metric.section)) == ("院坝会：参会群众", "一、主要举措和成效：普法宣传")
 
 
 def test_a_measure_without_unit_is_refused_and_nothing_is_saved(world, client):
