@@ -12,7 +12,11 @@ CHANGERS = frozenset({Role.LEGAL_STAFF, Role.VILLAGE_CADRE})
 
 def _board_of(area) -> Board:
     return Board.objects.create(
-        area=area.parent, category=BoardCategory.FINANCE, frequency=Frequency.MONTHLY, location="村委会"
+        area=area.parent,
+        category=BoardCategory.FINANCE,
+        frequency=Frequency.MONTHLY,
+        location="村委会",
+        established_on=datetime.date(2023, 1, 1),
     )
 
 
