@@ -116,9 +116,11 @@ def _covered_through(board: Board) -> datetime.date | None:
 
 
 def board_is_overdue(board: Board, on: datetime.date) -> bool:
-    """True when a period whose due date has passed was not posted (CQ-V-05), however long ago."""
+    """True when a period whose due date has passed was not posted (CQ-V-05), however long ago.
+
+    A board owes the periods from the one it went up in (设立日期): one set up today owes nothing for last quarter."""
     end = last_due_period_end(on, board.frequency)
-    if end is None:
+    if end is None or end < board.established_on:
         return False
     latest = _covered_through(board)
     return latest is None or latest < end
@@ -126,12 +128,11 @@ def board_is_overdue(board: Board, on: datetime.date) -> bool:
 
 def board_next_due(board: Board, on: datetime.date) -> datetime.date | None:
     """Due date of the board's first unposted period (past when overdue; None for 随时 boards)."""
-    end = last_due_period_end(on, board.frequency)
-    if end is None:
+    if last_due_period_end(on, board.frequency) is None:
         return None
     latest = _covered_through(board)
-    if latest is None:
-        return _periodic_due(end)
+    if latest is None:  # nothing posted yet: it owes the period it went up in first
+        return _periodic_due(_period_end_of(board.established_on, board.frequency))
     return _periodic_due(next_period_end(_period_end_of(latest, board.frequency), board.frequency))
 
 

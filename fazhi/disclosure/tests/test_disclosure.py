@@ -22,6 +22,7 @@ from fazhi.disclosure.workbench import LIMIT, items
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
+SINCE = D(2023, 1, 1)  # the boards here stand from the start of the year the tests look at
 
 
 @pytest.fixture
@@ -37,6 +38,7 @@ def board(world, cadre):
         category=BoardCategory.FINANCE,
         frequency=Frequency.MONTHLY,
         location="村委会门口",
+        established_on=SINCE,
     )
 
 
@@ -88,7 +90,10 @@ def test_the_workbench_shows_the_longest_overdue_boards_and_counts_the_rest(worl
     for n in range(6):
         village = make_area(world.township, Level.VILLAGE, f"第{n}村", f"50022921530{n}")
         for category in BoardCategory.values:
-            board_create(actor=None, area=village, category=category, frequency=Frequency.QUARTERLY, location="x")
+            board_create(  # up since 2024, owing from its first quarter
+                actor=None, area=village, category=category, frequency="quarterly", location="x",
+                established_on=D(2024, 1, 1),
+            )  # fmt: skip
     found = items(world.user(Role.LEGAL_STAFF))
     assert len(found) == LIMIT + 1 and all(item.overdue for item in found)
     # 新红村 has posted nothing since March 2023: its April posting, due 2023-05-15, is the oldest debt.
@@ -108,6 +113,20 @@ def test_the_boards_figure_counts_a_board_from_the_day_it_went_up_not_the_day_it
     )  # fmt: skip
     assert list(METRICS["disclosure.boards"].records(area=world.township, period=Period.year(2023))) == [standing]
     assert METRICS["disclosure.boards"].value(area=world.township, period=Period.year(2024)) == 2
+
+
+def test_a_board_owes_the_periods_from_the_one_it_went_up_in(world, cadre):
+    board = board_create(
+        actor=cadre, area=world.village, category=BoardCategory.PARTY, frequency="quarterly", location="x",
+        established_on=D(2023, 5, 10),
+    )  # fmt: skip
+    # Q1 2023 was due on 2023-04-15, before the board stood: not owed. Its own quarter is due on 2023-07-15.
+    assert not board_is_overdue(board, D(2023, 6, 1)) and board_next_due(board, D(2023, 6, 1)) == D(2023, 7, 15)
+    assert not board_is_overdue(board, D(2023, 7, 15))
+    assert board_is_overdue(board, D(2023, 7, 16)) and board_next_due(board, D(2023, 7, 16)) == D(2023, 7, 15)
+    today = timezone.localdate()
+    new = board_create(actor=cadre, area=world.village, category="village", frequency="monthly", location="x")
+    assert new.established_on == today and not board_is_overdue(new, today) and board_next_due(new, today) > today
 
 
 def test_a_board_cannot_be_set_up_in_the_future(world, cadre):

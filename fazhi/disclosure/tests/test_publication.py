@@ -24,6 +24,7 @@ from fazhi.disclosure.services import (
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
+SINCE = D(2023, 1, 1)  # the boards here stand from the start of the year the tests look at
 APRIL_END, MAY_8 = D(2023, 4, 30), D(2023, 5, 8)
 
 
@@ -33,7 +34,9 @@ def cadre(world):
 
 
 def _board(area, category=BoardCategory.FINANCE, frequency=Frequency.MONTHLY):
-    return board_create(actor=None, area=area, category=category, frequency=frequency, location="村委会门口")
+    return board_create(
+        actor=None, area=area, category=category, frequency=frequency, location="村委会门口", established_on=SINCE
+    )
 
 
 def _posting(board, title="4月财务收支", text="收入1200元", end=APRIL_END, posted=MAY_8):
@@ -160,7 +163,8 @@ def test_board_list_is_scoped_and_marks_overdue(world, cadre):
     _board(world.foreign_grid.parent)
     boards = board_list(user=cadre, on=D(2023, 5, 20))
     assert [b.area for b in boards] == [world.village]
-    assert boards[0].overdue and boards[0].next_due == D(2023, 5, 15)
+    # nothing posted since it went up on 2023-01-01: January's posting, due 2023-02-15, is the first one owed
+    assert boards[0].overdue and boards[0].next_due == D(2023, 2, 15)
 
 
 def test_attachments_are_saved_with_the_posting(world, cadre):

@@ -13,12 +13,18 @@ from fazhi.disclosure.services import board_create, posting_create, posting_publ
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
+SINCE = D(2023, 1, 1)  # the boards here stand from the start of the year the tests look at
 
 
 @pytest.fixture
 def board(world):
     return board_create(
-        actor=None, area=world.village, category=BoardCategory.FINANCE, frequency=Frequency.MONTHLY, location="村委会"
+        actor=None,
+        area=world.village,
+        category=BoardCategory.FINANCE,
+        frequency=Frequency.MONTHLY,
+        location="村委会",
+        established_on=SINCE,
     )
 
 
@@ -69,8 +75,9 @@ def test_a_board_entered_late_keeps_the_day_it_went_up_and_a_future_day_is_refus
 
 def test_board_list_marks_overdue_and_hides_other_areas(world, client, board):
     board_create(
-        actor=None, area=world.foreign_grid.parent, category=BoardCategory.PARTY, frequency="quarterly", location="x"
-    )
+        actor=None, area=world.foreign_grid.parent, category=BoardCategory.PARTY, frequency="quarterly", location="x",
+        established_on=SINCE,
+    )  # fmt: skip
     client.force_login(world.user(Role.SUPERVISOR))
     page = client.get(reverse("disclosure:board_list")).content.decode()
     assert "新红村 · 财务" in page and "逾期未公开" in page and "宁厂社区" not in page
@@ -80,7 +87,9 @@ def test_board_list_pages_a_county_s_boards_with_what_is_due_on_each_page(world,
     for n in range(13):  # 52 more boards: 53 in all, two pages of 50
         village = make_area(world.township, Level.VILLAGE, f"第{n:02d}村", f"5002292153{n:02d}")
         for category in BoardCategory.values:
-            board_create(actor=None, area=village, category=category, frequency=Frequency.QUARTERLY, location="x")
+            board_create(
+                actor=None, area=village, category=category, frequency="quarterly", location="x", established_on=SINCE
+            )
     client.force_login(world.user(Role.SUPERVISOR))
     first = client.get(reverse("disclosure:board_list"))
     assert len(first.context["page"]) == 50 and "第 1 / 2 页" in first.content.decode()
