@@ -27,10 +27,14 @@ def subtree_q(path: str, field: str = "area__path") -> Q:
     return Q(**{f"{field}__gte": path, f"{field}__lt": upper})
 
 
+def ancestor_paths(path: str) -> list[str]:
+    """The paths of the areas above the one at `path`, the highest first."""
+    return [path[:i] for i in range(PATH_SEGMENT, len(path), PATH_SEGMENT)]
+
+
 def lineage_q(path: str, field: str = "area__path") -> Q:
     """Rows whose area is `path`'s area, one above it, or one under it (the areas `Area.contains` relates it to)."""
-    above = [path[:i] for i in range(PATH_SEGMENT, len(path), PATH_SEGMENT)]
-    return Q(**{f"{field}__in": above}) | subtree_q(path, field)
+    return Q(**{f"{field}__in": ancestor_paths(path)}) | subtree_q(path, field)
 
 
 class AreaQuerySet(models.QuerySet):
@@ -96,8 +100,7 @@ class Area(models.Model):
         return self.valid_to is not None and self.valid_to <= timezone.localdate()
 
     def ancestors(self) -> models.QuerySet:
-        prefixes = [self.path[: i * PATH_SEGMENT] for i in range(1, self.depth)]
-        return Area.objects.filter(path__in=prefixes).order_by("path")
+        return Area.objects.filter(path__in=ancestor_paths(self.path)).order_by("path")
 
     def contains(self, other: "Area") -> bool:
         return other.path.startswith(self.path)

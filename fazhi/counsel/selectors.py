@@ -1,7 +1,7 @@
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from fazhi.areas.models import PATH_SEGMENT, Area, subtree_q
+from fazhi.areas.models import Area, ancestor_paths, subtree_q
 from fazhi.core.metrics import Period
 from fazhi.counsel.choices import LOSING_OUTCOMES, PASSING_CONCLUSIONS
 from fazhi.counsel.models import Adviser, Consultation, ContractReview, CourtAppearance, DutyDay, LegalCase, Opinion
@@ -68,8 +68,8 @@ def court_appearance_list(*, user) -> QuerySet:
 
 def adviser_choices(*, user, area: Area) -> QuerySet:
     """Advisers the user may see who serve `area` (retained at it or above it), for a review or consultation form."""
-    ancestors = [area.path[:n] for n in range(PATH_SEGMENT, len(area.path) + 1, PATH_SEGMENT)]
-    return Adviser.objects.visible_to(user).filter(area__path__in=ancestors).order_by("name")
+    serving = [*ancestor_paths(area.path), area.path]
+    return Adviser.objects.visible_to(user).filter(area__path__in=serving).order_by("name")
 
 
 # --- figures ---

@@ -40,7 +40,7 @@ def with_due(boards, on: datetime.date) -> list[Board]:
     """The boards, each with `.next_due` and `.overdue` as of `on`."""
     boards = list(boards)
     for board in boards:
-        board.next_due = board_next_due(board, on)
+        board.next_due = board_next_due(board)
         board.overdue = board_is_overdue(board, on)
     return boards
 

@@ -126,9 +126,9 @@ def board_is_overdue(board: Board, on: datetime.date) -> bool:
     return latest is None or latest < end
 
 
-def board_next_due(board: Board, on: datetime.date) -> datetime.date | None:
+def board_next_due(board: Board) -> datetime.date | None:
     """Due date of the board's first unposted period (past when overdue; None for 随时 boards)."""
-    if last_due_period_end(on, board.frequency) is None:
+    if board.frequency == Frequency.AD_HOC:
         return None
     latest = _covered_through(board)
     if latest is None:  # nothing posted yet: it owes the period it went up in first

@@ -53,7 +53,7 @@ def board_detail_view(request, pk: int):
     context = {
         "board": board,
         "postings": selectors.board_posting_list(board=board),
-        "next_due": services.board_next_due(board, today),
+        "next_due": services.board_next_due(board),
         "overdue": services.board_is_overdue(board, today),
         "can_change": area_in_scope(request.user, Module.DISCLOSURE, board.area, CHANGE),
         "date_form": OnDateForm(initial={"on": today}),

@@ -7,7 +7,7 @@ from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from fazhi.accounts.roles import CHANGE, Module
-from fazhi.areas.models import PATH_SEGMENT, Area, Level, subtree_q
+from fazhi.areas.models import Area, Level, ancestor_paths, subtree_q
 from fazhi.areas.scoping import areas_visible_to, get_visible_or_404, scope_paths, scope_q
 from fazhi.grid.choices import OPEN_STATUSES, MatterStatus, StaffPost
 from fazhi.grid.models import GridStaff, Matter, ReplyTemplate, Visit
@@ -188,7 +188,7 @@ def visit_household_search(*, user, q: str, limit: int = VISIT_HOUSEHOLD_LIMIT) 
 def reply_templates(*, user) -> QuerySet:
     """Templates set anywhere in the user's scope, plus those set above it (a township's apply to its grids)."""
     paths = scope_paths(user, Module.GRID)
-    above = {p[:i] for p in paths for i in range(PATH_SEGMENT, len(p), PATH_SEGMENT)}
+    above = {a for p in paths for a in ancestor_paths(p)}
     scoped = ReplyTemplate.objects.filter(scope_q(user, Module.GRID) | Q(area__path__in=above))
     return scoped.filter(is_active=True).select_related("area").order_by("title")
 

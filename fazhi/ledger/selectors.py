@@ -4,7 +4,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
 from fazhi.accounts.roles import Module
-from fazhi.areas.models import PATH_SEGMENT
+from fazhi.areas.models import ancestor_paths
 from fazhi.areas.scoping import scope_paths
 from fazhi.core.metrics import Period
 from fazhi.ledger.metrics import metric_for
@@ -16,7 +16,7 @@ def _types_q(user):
     from django.db.models import Q
 
     paths = scope_paths(user, Module.LEDGER)
-    above = {p[: i * PATH_SEGMENT] for p in paths for i in range(1, len(p) // PATH_SEGMENT)}
+    above = {a for p in paths for a in ancestor_paths(p)}
     return Q(pk__in=RecordType.objects.visible_to(user)) | Q(area__path__in=above)
 
 

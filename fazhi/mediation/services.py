@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from fazhi.accounts.permissions import active_posts
 from fazhi.accounts.roles import Module, Role
-from fazhi.areas.models import PATH_SEGMENT, Area
+from fazhi.areas.models import Area, ancestor_paths
 from fazhi.areas.scoping import area_in_scope, require_area_writable, require_change
 from fazhi.core.deadlines import deadline_complete, deadline_extend, deadline_start
 from fazhi.core.dictionaries import dictionary_choices
@@ -596,7 +596,7 @@ def follow_up_record(
 
 def leaders_for(area: Area):
     """Users holding a 乡镇领导 post over `area` (candidates for 包案领导)."""
-    paths = [area.path[:i] for i in range(PATH_SEGMENT, len(area.path) + 1, PATH_SEGMENT)]
+    paths = [*ancestor_paths(area.path), area.path]
     return (
         get_user_model()
         .objects.filter(posts__role=Role.LEADER, posts__area__path__in=paths, posts__valid_to__isnull=True)

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from fazhi.accounts.roles import Module
-from fazhi.areas.models import PATH_SEGMENT, Area, Level, subtree_q
+from fazhi.areas.models import Area, Level, ancestor_paths, subtree_q
 from fazhi.areas.scoping import scope_paths
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.metrics import Period
@@ -53,7 +53,7 @@ def _with_above(model, user) -> Q:
     """Records in the user's scope, and those of the township/county above it: a village carries out its
     township's plan and its media accounts speak for it, so it may read them (writes re-check scope)."""
     paths = scope_paths(user, Module.PUBLICITY)
-    above = {p[: i * PATH_SEGMENT] for p in paths for i in range(1, len(p) // PATH_SEGMENT)}
+    above = {a for p in paths for a in ancestor_paths(p)}
     return Q(pk__in=model.objects.visible_to(user)) | Q(area__path__in=above)
 
 

@@ -68,10 +68,10 @@ def test_overdue_until_posted_however_old_the_missing_period(board, cadre):
     assert board_is_overdue(board, D(2023, 5, 16))
     # Still overdue in early June although May's posting is not due yet: April was never posted.
     assert board_is_overdue(board, D(2023, 6, 3))
-    assert board_next_due(board, D(2023, 6, 3)) == D(2023, 5, 15)
+    assert board_next_due(board) == D(2023, 5, 15)
     posting_create(actor=cadre, board=board, title="4月财务收支", period_end=D(2023, 4, 30), posted_on=D(2023, 5, 8))
     assert not board_is_overdue(board, D(2023, 6, 3))
-    assert board_next_due(board, D(2023, 6, 3)) == D(2023, 6, 15)
+    assert board_next_due(board) == D(2023, 6, 15)
 
 
 def test_a_board_with_no_posting_is_overdue_from_the_first_to_the_fifteenth_too(board):
@@ -121,12 +121,12 @@ def test_a_board_owes_the_periods_from_the_one_it_went_up_in(world, cadre):
         established_on=D(2023, 5, 10),
     )  # fmt: skip
     # Q1 2023 was due on 2023-04-15, before the board stood: not owed. Its own quarter is due on 2023-07-15.
-    assert not board_is_overdue(board, D(2023, 6, 1)) and board_next_due(board, D(2023, 6, 1)) == D(2023, 7, 15)
+    assert not board_is_overdue(board, D(2023, 6, 1)) and board_next_due(board) == D(2023, 7, 15)
     assert not board_is_overdue(board, D(2023, 7, 15))
-    assert board_is_overdue(board, D(2023, 7, 16)) and board_next_due(board, D(2023, 7, 16)) == D(2023, 7, 15)
+    assert board_is_overdue(board, D(2023, 7, 16)) and board_next_due(board) == D(2023, 7, 15)
     today = timezone.localdate()
     new = board_create(actor=cadre, area=world.village, category="village", frequency="monthly", location="x")
-    assert new.established_on == today and not board_is_overdue(new, today) and board_next_due(new, today) > today
+    assert new.established_on == today and not board_is_overdue(new, today) and board_next_due(new) > today
 
 
 def test_a_board_cannot_be_set_up_in_the_future(world, cadre):
