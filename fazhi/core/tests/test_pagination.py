@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from fazhi.core.models import CalendarDay
-from fazhi.core.pagination import BoundedPaginator
+from fazhi.core.pagination import BoundedPaginator, paginate
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +47,23 @@ def test_within_the_bound_the_count_is_exact(days, monkeypatch):
     assert (paginator.count, paginator.more, paginator.num_pages) == (7, False, 4)
     html = _pager(paginator.get_page(4))
     assert "第 4 / 4 页" in html and "more-than-bound" not in html
+
+
+def test_a_first_page_that_holds_the_whole_list_is_not_counted_again(days):
+    with CaptureQueriesContext(connection) as captured:
+        page = paginate(days, 10, None)
+    assert len(captured) == 1 and "COUNT" not in captured[0]["sql"]  # one read, no count
+    assert [d.date.day for d in page] == [1, 2, 3, 4, 5, 6, 7]
+    assert (page.number, page.paginator.count, page.has_next()) == (1, 7, False)
+    empty = paginate(days.filter(is_workday=True), 10, "1")
+    assert (list(empty), empty.paginator.count, empty.paginator.num_pages) == ([], 0, 1)
+
+
+def test_a_first_page_with_more_behind_it_is_counted(days):
+    with CaptureQueriesContext(connection) as captured:
+        page = paginate(days, 3, "abc")  # not a number: page 1, as Paginator.get_page reads it
+        assert (page.paginator.count, page.paginator.num_pages, page.has_next()) == (7, 3, True)
+    assert len(captured) == 2 and "COUNT" in captured[1]["sql"]
+    assert [d.date.day for d in page] == [1, 2, 3]
+    last = paginate(days, 3, "99")  # past the end: the last page, as before
+    assert (last.number, [d.date.day for d in last]) == (3, [7])
