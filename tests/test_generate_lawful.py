@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Max
 
 from fazhi.areas.models import Area, Level
 from fazhi.core import metrics as core_metrics
@@ -14,7 +15,8 @@ from fazhi.core.metrics import Period
 from fazhi.counsel.models import ContractReview, LegalCase
 from fazhi.decisions.models import Decision, PublicComment
 from fazhi.decisions.services import decide_problems
-from fazhi.disclosure.models import Posting
+from fazhi.disclosure.models import Board, Posting
+from fazhi.disclosure.services import board_next_due
 from fazhi.documents.models import DocumentEvent, NormativeDocument
 from fazhi.enforcement.models import EnforcementCase, Officer
 from fazhi.leadership.models import Meeting, PlanTask
@@ -151,6 +153,8 @@ def test_every_generated_record_passes_model_validation_and_the_procedure_guards
         assert len([o for o in case.officers.all() if o.certified_on(case.opened_on)]) >= 2, case
     for posting in Posting.objects.exclude(published_on=None):
         assert posting.published_on >= posting.posted_on
+    boards = Board.objects.annotate(latest_period_end=Max("postings__period_end"))
+    assert all(board.next_due_on == board_next_due(board) for board in boards)  # what posting_create would store
 
 
 @pytest.mark.django_db

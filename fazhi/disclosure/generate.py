@@ -4,7 +4,7 @@ on-time rate is below 100 %) and each 服务 board two ad-hoc notices a year, al
 
 Rows go in with bulk_create, so this module derives what `posting_create` derives: each posting's due date
 (重庆市实施《村民委员会组织法》办法 第三十条, DOMAIN.md CQ-V-05; a township's ad-hoc items:
-政府信息公开条例 第二十六条).
+政府信息公开条例 第二十六条) and each board's next due date (`services.next_due_after`).
 Boards are dated from the first year (their creation stamp), so the boards figure counts them for every generated
 year. See fazhi/people/generate.py.
 """
@@ -15,7 +15,7 @@ from functools import cache
 
 from fazhi.disclosure.demo import AD_HOC, TEXT, TOWNSHIP_BOARDS, VILLAGE_BOARDS
 from fazhi.disclosure.models import Board, Frequency, Posting
-from fazhi.disclosure.services import next_period_end, posting_due
+from fazhi.disclosure.services import next_due_after, next_period_end, posting_due
 from fazhi.people.generate import years
 
 BATCH = 2000
@@ -34,7 +34,6 @@ def generate(context: dict) -> None:
                 Board(area=area, category=c, frequency=f, location=f"{area.name}便民服务中心", established_on=since)
                 for c, f in plan.items()
             ]
-    Board.objects.bulk_create(boards, batch_size=BATCH)
 
     sample = {}  # a posting's due date depends on its board only through the area's level and the frequency
     for board in boards:
@@ -62,6 +61,10 @@ def generate(context: dict) -> None:
             posted = due_on + LATE if (index + n) % 5 == 0 else end + datetime.timedelta(days=8)
             title = f"{board.area.name}{_label(end, board.frequency)}{category}公开"
             postings.append(_posting(board, title, TEXT[board.category], end, posted, due_on))
+        board.next_due_on = next_due_after(board.frequency, board.established_on, postings[-1].period_end)
+    # The boards go in after their postings are drawn, with the due date those postings leave; bulk_create gives
+    # them the keys the postings then take.
+    Board.objects.bulk_create(boards, batch_size=BATCH)
     Posting.objects.bulk_create(postings, batch_size=BATCH)
 
 

@@ -31,6 +31,9 @@ class Board(ScopedModel, TimeStampedModel):
     # When the board went up, which the figure `disclosure.boards` counts by: a township entering its boards later
     # must still see them in the year they stood.
     established_on = models.DateField(_("设立日期"))
+    # Due date of the first period not yet posted (None for 随时 boards), kept by the services from the postings
+    # (services.next_due_after): overdue boards are then one indexed query, not the rule run over a county's boards.
+    next_due_on = models.DateField(_("下次应公开日期"), null=True, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("公开栏")

@@ -7,7 +7,6 @@ from django.db.models import Max, Q, QuerySet
 from fazhi.areas.models import Area, subtree_q
 from fazhi.areas.scoping import get_visible_or_404
 from fazhi.disclosure.models import Board, Posting, PostingAttachment
-from fazhi.disclosure.services import board_is_overdue, board_next_due
 
 
 def published_posting_list(*, area: Area, q: str = "") -> QuerySet[Posting]:
@@ -21,27 +20,22 @@ def published_posting_list(*, area: Area, q: str = "") -> QuerySet[Posting]:
     return qs.order_by("-published_on", "-id")
 
 
-def _with_coverage(qs: QuerySet[Board]) -> QuerySet[Board]:
-    """Boards with `latest_period_end`, the newest period they posted — all the due-date rules need."""
-    return qs.select_related("area").annotate(latest_period_end=Max("postings__period_end"))
-
-
 def board_queryset(*, user, area: Area | None = None, category: str = "") -> QuerySet[Board]:
     """Boards the user may see, in the order the list shows them; `with_due` adds what is due."""
-    qs = Board.objects.visible_to(user)
+    qs = Board.objects.visible_to(user).select_related("area")
     if area is not None:
         qs = qs.filter(subtree_q(area.path))
     if category:
         qs = qs.filter(category=category)
-    return _with_coverage(qs).order_by("area__path", "category")
+    return qs.order_by("area__path", "category")
 
 
 def with_due(boards, on: datetime.date) -> list[Board]:
-    """The boards, each with `.next_due` and `.overdue` as of `on`."""
+    """The boards, each with `.next_due` and `.overdue` as of `on`, from the due date the services keep."""
     boards = list(boards)
     for board in boards:
-        board.next_due = board_next_due(board)
-        board.overdue = board_is_overdue(board, on)
+        board.next_due = board.next_due_on
+        board.overdue = board.next_due_on is not None and board.next_due_on < on
     return boards
 
 
@@ -50,13 +44,17 @@ def board_list(*, user, area: Area | None = None, category: str = "", on: dateti
     return with_due(board_queryset(user=user, area=area, category=category), on)
 
 
-def overdue_board_list(*, user, on: datetime.date) -> list[Board]:
-    """Visible boards with a period due before `on` and not posted (DOMAIN.md VPO-02, CQ-V-05)."""
-    return [board for board in board_list(user=user, on=on) if board.overdue]
+def overdue_boards(*, user, on: datetime.date) -> QuerySet[Board]:
+    """Visible boards with a period due before `on` and not posted (DOMAIN.md VPO-02, CQ-V-05), the oldest debt
+    first."""
+    qs = Board.objects.visible_to(user).filter(next_due_on__lt=on).select_related("area")
+    return qs.order_by("next_due_on", "area__path", "category")
 
 
 def board_get(*, user, pk: int) -> Board:
-    return get_visible_or_404(_with_coverage(Board.objects.all()), user, pk=pk)
+    """The board with `latest_period_end`, the newest period it posted: its page applies the due-date rule live."""
+    coverage = Board.objects.select_related("area").annotate(latest_period_end=Max("postings__period_end"))
+    return get_visible_or_404(coverage, user, pk=pk)
 
 
 def board_posting_list(*, board: Board, limit: int = 200) -> list[Posting]:

@@ -109,31 +109,46 @@ def last_due_period_end(on: datetime.date, frequency: str) -> datetime.date | No
 
 
 def _covered_through(board: Board) -> datetime.date | None:
-    # Board lists and pages annotate `latest_period_end` (selectors._with_coverage); a bare board asks the database.
+    # A board's page annotates `latest_period_end` (selectors.board_get); a bare board asks the database.
     if hasattr(board, "latest_period_end"):
         return board.latest_period_end
     return board.postings.aggregate(m=Max("period_end"))["m"]
 
 
-def board_is_overdue(board: Board, on: datetime.date) -> bool:
-    """True when a period whose due date has passed was not posted (CQ-V-05), however long ago.
-
-    A board owes the periods from the one it went up in (设立日期): one set up today owes nothing for last quarter."""
-    end = last_due_period_end(on, board.frequency)
-    if end is None or end < board.established_on:
-        return False
-    latest = _covered_through(board)
-    return latest is None or latest < end
+def next_due_after(frequency: str, established_on: datetime.date, latest: datetime.date | None) -> datetime.date | None:
+    """Due date of the first period a board owes (CQ-V-05): the one after the latest it posted, and never one before
+    the period it went up in (设立日期) — a board set up today owes nothing for last quarter. None for 随时 boards."""
+    if frequency == Frequency.AD_HOC:
+        return None
+    first = _period_end_of(established_on, frequency)
+    if latest is not None:
+        first = max(first, next_period_end(_period_end_of(latest, frequency), frequency))
+    return _periodic_due(first)
 
 
 def board_next_due(board: Board) -> datetime.date | None:
     """Due date of the board's first unposted period (past when overdue; None for 随时 boards)."""
-    if board.frequency == Frequency.AD_HOC:
-        return None
-    latest = _covered_through(board)
-    if latest is None:  # nothing posted yet: it owes the period it went up in first
-        return _periodic_due(_period_end_of(board.established_on, board.frequency))
-    return _periodic_due(next_period_end(_period_end_of(latest, board.frequency), board.frequency))
+    return next_due_after(board.frequency, board.established_on, _covered_through(board))
+
+
+def board_is_overdue(board: Board, on: datetime.date) -> bool:
+    """True when a period whose due date has passed was not posted (CQ-V-05), however long ago."""
+    due = board_next_due(board)
+    return due is not None and due < on
+
+
+def _store_next_due(board: Board) -> None:
+    """Keep `Board.next_due_on` equal to the rule above, so lists and the workbench find overdue boards by a query.
+
+    A plain UPDATE: the column is derived from the postings, whose own changes are what the audit log records."""
+    latest = board.postings.aggregate(m=Max("period_end"))["m"]
+    board.next_due_on = next_due_after(board.frequency, board.established_on, latest)
+    Board.objects.filter(pk=board.pk).update(next_due_on=board.next_due_on)
+
+
+def _lock_board(pk: int) -> None:
+    # Postings of one board are written one at a time, so the stored next due date sees every one of them.
+    Board.objects.select_for_update().filter(pk=pk).values_list("pk").get()
 
 
 # --- boards ----------------------------------------------------------------------------------------------------------
@@ -156,7 +171,12 @@ def board_create(
         if Board.objects.filter(area=area, category=category).exists():
             raise ValidationError({"category": _("该区划已设有此类公开栏。")})
         board = Board(
-            area=area, category=category, frequency=frequency, location=location.strip(), established_on=established_on
+            area=area,
+            category=category,
+            frequency=frequency,
+            location=location.strip(),
+            established_on=established_on,
+            next_due_on=next_due_after(frequency, established_on, None),
         )
         board.full_clean()
         board.save()
@@ -243,6 +263,7 @@ def posting_create(
     _check_dates(board, period_end, posted_on)
     _check_files(attachments)
     with transaction.atomic():
+        _lock_board(board.pk)
         posting = Posting(
             board=board,
             title=title.strip(),
@@ -254,6 +275,7 @@ def posting_create(
         posting.full_clean()
         posting.save()
         _attach(posting, attachments)
+        _store_next_due(board)
     return posting
 
 
@@ -271,6 +293,7 @@ def posting_update(
     _check_dates(posting.board, period_end, posted_on)
     _check_files(attachments)
     with transaction.atomic():
+        _lock_board(posting.board_id)
         posting = Posting.objects.select_for_update().select_related("board__area").get(pk=posting.pk)
         # What the public site shows must not change silently: a correction is withdrawn and posted anew.
         if posting.is_published:
@@ -283,6 +306,7 @@ def posting_update(
         posting.full_clean()
         posting.save()
         _attach(posting, attachments)
+        _store_next_due(posting.board)
     return posting
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fazhi.core.registry import WorkItem
-from fazhi.disclosure.selectors import overdue_board_list
+from fazhi.disclosure.selectors import overdue_boards
 
 LIMIT = 20
 
@@ -14,21 +14,22 @@ def items(user) -> list[WorkItem]:
     """The longest-overdue boards, and one line for the rest: a county has hundreds, which no list can show."""
     if not user.has_perm("disclosure.view"):
         return []
-    overdue = sorted(overdue_board_list(user=user, on=timezone.localdate()), key=lambda b: b.next_due)
+    overdue = overdue_boards(user=user, on=timezone.localdate())
+    shown = list(overdue[: LIMIT + 1])
     result = [
         WorkItem(
             title=_("%(a)s%(c)s公开栏逾期未公开") % {"a": board.area.name, "c": board.get_category_display()},
             url=reverse("disclosure:board_detail", args=[board.pk]),
             kind=_("公开栏"),
-            due=board.next_due,
+            due=board.next_due_on,
             overdue=True,
         )
-        for board in overdue[:LIMIT]
+        for board in shown[:LIMIT]
     ]
-    if len(overdue) > LIMIT:
+    if len(shown) > LIMIT:
         result.append(
             WorkItem(
-                title=_("另有%(n)d个公开栏逾期未公开") % {"n": len(overdue) - LIMIT},
+                title=_("另有%(n)d个公开栏逾期未公开") % {"n": overdue.count() - LIMIT},
                 url=reverse("disclosure:board_list"),
                 kind=_("公开栏"),
                 overdue=True,

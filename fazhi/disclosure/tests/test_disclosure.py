@@ -1,6 +1,8 @@
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
@@ -9,6 +11,7 @@ from fazhi.areas.models import Level
 from fazhi.areas.testing import make_area
 from fazhi.core.metrics import METRICS, Period
 from fazhi.disclosure.models import Board, BoardCategory, Frequency, Posting
+from fazhi.disclosure.selectors import board_list
 from fazhi.disclosure.services import (
     board_create,
     board_is_overdue,
@@ -17,6 +20,7 @@ from fazhi.disclosure.services import (
     posting_create,
     posting_due,
     posting_remove,
+    posting_update,
 )
 from fazhi.disclosure.workbench import LIMIT, items
 
@@ -129,6 +133,40 @@ def test_a_board_owes_the_periods_from_the_one_it_went_up_in(world, cadre):
     assert new.established_on == today and not board_is_overdue(new, today) and board_next_due(new) > today
 
 
+def _stored_and_live(board: Board) -> tuple:
+    fresh = Board.objects.get(pk=board.pk)  # a bare board: board_next_due asks the postings themselves
+    return fresh.next_due_on, board_next_due(fresh)
+
+
+def test_the_stored_next_due_date_follows_the_rule_through_every_write(world, board, cadre):
+    assert _stored_and_live(board) == (D(2023, 2, 15), D(2023, 2, 15))  # January owed first
+    march = posting_create(actor=cadre, board=board, title="3月", period_end=D(2023, 3, 31), posted_on=D(2023, 4, 8))
+    assert _stored_and_live(board) == (D(2023, 5, 15), D(2023, 5, 15)) == (board.next_due_on,) * 2
+    posting_create(actor=cadre, board=board, title="1月", period_end=D(2023, 1, 31), posted_on=D(2023, 4, 9))
+    assert _stored_and_live(board) == (D(2023, 5, 15), D(2023, 5, 15))  # an older period changes nothing
+    posting_update(actor=cadre, posting=march, title="6月", period_end=D(2023, 6, 30), posted_on=D(2023, 7, 3))
+    assert _stored_and_live(board) == (D(2023, 8, 15), D(2023, 8, 15))
+    ad_hoc = board_create(actor=cadre, area=world.village, category="service", frequency="ad_hoc", location="x")
+    assert _stored_and_live(ad_hoc) == (None, None)
+    late = board_create(
+        actor=cadre, area=world.village, category="party", frequency="quarterly", location="x",
+        established_on=D(2023, 5, 10),
+    )  # fmt: skip
+    assert _stored_and_live(late) == (D(2023, 7, 15), D(2023, 7, 15))
+    # What the lists show comes from the stored date; what a board's page shows, from the rule: the same.
+    listed = {b.pk: (b.next_due, b.overdue) for b in board_list(user=cadre, on=D(2023, 8, 16))}
+    assert listed[board.pk] == (D(2023, 8, 15), True) and listed[late.pk] == (D(2023, 7, 15), True)
+    assert listed[ad_hoc.pk] == (None, False)
+
+
+def test_the_migration_fills_the_stored_due_date_from_the_postings(world, board, cadre):
+    posting_create(actor=cadre, board=board, title="3月", period_end=D(2023, 3, 31), posted_on=D(2023, 4, 8))
+    Board.objects.update(next_due_on=None)
+    migration = importlib.import_module("fazhi.disclosure.migrations.0004_board_next_due")
+    migration.from_postings(django_apps, None)
+    assert _stored_and_live(board) == (D(2023, 5, 15), D(2023, 5, 15))
+
+
 def test_a_board_cannot_be_set_up_in_the_future(world, cadre):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     with pytest.raises(ValidationError) as exc:
@@ -177,7 +215,6 @@ def test_foreign_or_readonly_user_cannot_post(world, board):
 
 def test_demo_idempotent_and_metrics(world):
     from fazhi.disclosure import demo, metrics
-    from fazhi.disclosure.selectors import board_list
 
     linhe = make_area(world.township, Level.VILLAGE, "临河村", "500229215205")
     ctx = {"township": world.township, "villages": [(world.village, [world.grid]), (linhe, [])]}
