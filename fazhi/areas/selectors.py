@@ -2,8 +2,8 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Module
-from fazhi.areas.models import Area, Post
+from fazhi.accounts.roles import Module, Role
+from fazhi.areas.models import Area, Post, ancestor_paths
 from fazhi.areas.scoping import areas_visible_to, scope_q
 
 
@@ -46,3 +46,14 @@ def member_list(*, user, filters: dict | None = None) -> QuerySet:
 
 def member_get(*, user, pk: int) -> User:
     return _first_or_404(member_list(user=user).filter(pk=pk))
+
+
+def leaders_over(area: Area) -> QuerySet:
+    """Users holding a current 乡镇领导 post over `area`: the 包案领导 a dispute or petition may go to, and the
+    负责人 who may approve a petition's extension."""
+    paths = [*ancestor_paths(area.path), area.path]
+    return (
+        User.objects.filter(posts__role=Role.LEADER, posts__area__path__in=paths, posts__valid_to__isnull=True)
+        .distinct()
+        .order_by("display_name", "username")
+    )

@@ -5,7 +5,6 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from fazhi.accounts.permissions import active_posts
 from fazhi.accounts.roles import Module, Role
-from fazhi.areas.models import Area, ancestor_paths
+from fazhi.areas.models import Area
 from fazhi.areas.scoping import area_in_scope, require_area_writable, require_change
 from fazhi.core.deadlines import deadline_complete, deadline_extend, deadline_start
 from fazhi.core.dictionaries import dictionary_choices
@@ -592,14 +591,3 @@ def follow_up_record(
             _start_tier_deadline(dispute, on=visited_on, actor=actor)
             _event(dispute, action=_("重新调解"), actor=actor, on=visited_on, note=_("协议未履行"))
     return follow_up
-
-
-def leaders_for(area: Area):
-    """Users holding a 乡镇领导 post over `area` (candidates for 包案领导)."""
-    paths = [*ancestor_paths(area.path), area.path]
-    return (
-        get_user_model()
-        .objects.filter(posts__role=Role.LEADER, posts__area__path__in=paths, posts__valid_to__isnull=True)
-        .distinct()
-        .order_by("display_name", "username")
-    )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import lineage_q
 from fazhi.areas.scoping import areas_visible_to, get_visible_or_404
+from fazhi.areas.selectors import leaders_over
 from fazhi.core.concurrency import (
     EditConflict,
     conflict_response,
@@ -43,7 +44,7 @@ def _choices(user, area=None):
     return {
         "bodies": bodies,
         "mediators": mediators,
-        "leaders": services.leaders_for(area) if area else get_user_model().objects.none(),
+        "leaders": leaders_over(area) if area else get_user_model().objects.none(),
     }
 
 

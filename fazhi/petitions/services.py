@@ -4,7 +4,6 @@
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from fazhi.accounts.permissions import active_posts
 from fazhi.accounts.roles import Module, Role
-from fazhi.areas.models import Area, Level, ancestor_paths
+from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import require_area_writable, require_change
 from fazhi.core.deadlines import deadline_complete, deadline_extend, deadline_start
 from fazhi.people.models import Resident
@@ -265,17 +264,6 @@ def petition_object(*, actor, petition: Petition, reason: str, on: datetime.date
         petition.save()
         _event(petition, action=_("提出异议"), actor=actor, on=on, note=reason.strip())
     return petition
-
-
-def leaders_for(area: Area):
-    """Users holding a 乡镇领导 post over `area` (负责人 who may approve an extension, 包案领导)."""
-    paths = [*ancestor_paths(area.path), area.path]
-    return (
-        get_user_model()
-        .objects.filter(posts__role=Role.LEADER, posts__area__path__in=paths, posts__valid_to__isnull=True)
-        .distinct()
-        .order_by("display_name", "username")
-    )
 
 
 def _is_leader(user, area: Area) -> bool:

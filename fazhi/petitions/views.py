@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.scoping import area_in_scope, areas_visible_to
+from fazhi.areas.selectors import leaders_over
 from fazhi.core.concurrency import (
     EditConflict,
     conflict_response,
@@ -76,7 +77,7 @@ def petition_create_view(request):
 def _action_forms(request, petition, bound=None):
     today = timezone.localdate()
     user = request.user
-    leaders = services.leaders_for(petition.area)
+    leaders = leaders_over(petition.area)
     can_mediate = user.has_perm("mediation.change") and area_in_scope(user, Module.MEDIATION, petition.area, CHANGE)
     specs = {
         "accept": (f.AcceptForm, {"initial": {"on": today}}),
@@ -194,7 +195,7 @@ def key_petitioner_list_view(request):
         request.POST or None,
         areas=areas,
         residents=Resident.objects.visible_to(user).order_by("name"),
-        leaders=services.leaders_for(first) if first else get_user_model().objects.none(),
+        leaders=leaders_over(first) if first else get_user_model().objects.none(),
         initial={"since": timezone.localdate()},
     )
     if request.method == "POST":

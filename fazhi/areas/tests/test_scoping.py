@@ -7,7 +7,7 @@ from django.http import Http404
 from fazhi.accounts.roles import CHANGE, Module, Role
 from fazhi.areas.models import Area
 from fazhi.areas.scoping import areas_visible_to, require_area_writable, scope_paths
-from fazhi.areas.selectors import area_get
+from fazhi.areas.selectors import area_get, leaders_over
 from fazhi.areas.services import post_end, post_grant
 from fazhi.areas.testing import make_user
 
@@ -73,3 +73,19 @@ def test_covered_paths_are_not_repeated(world):
     user = type(user).objects.get(pk=user.pk)
     assert scope_paths(user, Module.DOCUMENTS) == [world.township.path]
     assert Area.objects.filter(pk=world.grid.pk).exists()
+
+
+def test_leaders_over_an_area_are_the_current_leaders_above_it(world):
+    own = make_user("镇长", role=Role.LEADER, area=world.township)
+    gone = make_user("前任", role=Role.LEADER, area=world.township)
+    post_end(actor=None, post=gone.posts.get(), on=datetime.date(2023, 1, 1))
+    make_user("邻镇领导", role=Role.LEADER, area=world.other_township)
+    make_user("法治员", role=Role.LEGAL_STAFF, area=world.township)
+    names = {"镇长", world.user(Role.LEADER).username}  # the world's own leader sits at the township too
+    assert set(_usernames(leaders_over(world.grid))) == set(_usernames(leaders_over(world.township))) == names
+    assert _usernames(leaders_over(world.other_township)) == ["邻镇领导"]
+    assert own in leaders_over(world.village)
+
+
+def _usernames(users) -> list[str]:
+    return [u.username for u in users]
