@@ -41,20 +41,14 @@ def _largest_section(township) -> int:
 
 
 def county_pages() -> tuple[str, dict[str, str]]:
-    """A county 法治工作人员 (a post over every township): the same kinds of page, over the whole county's records.
-
-    The generator makes no county-level posts, so the user is made here, on the benchmark's own database."""
-    from fazhi.accounts.models import User
-    from fazhi.accounts.roles import Role
+    """The county's 法治工作人员 (the generator posts one over every township): the same kinds of page, over the whole
+    county's records."""
     from fazhi.areas.models import Area, Level
-    from fazhi.areas.testing import make_user
     from fazhi.mediation.models import Dispute
 
-    username = "bench_county_staff"
-    county = Area.objects.get(level=Level.COUNTY)
-    if not User.objects.filter(username=username).exists():
-        make_user(username, role=Role.LEGAL_STAFF, area=county)
-    dispute = Dispute.objects.filter(status="open").exclude(tier="simple").order_by("-received_on", "-id").first()
+    county = Area.objects.get(level=Level.COUNTY, code="509900000000")
+    in_county = Dispute.objects.filter(area__path__startswith=county.path, status="open").exclude(tier="simple")
+    dispute = in_county.order_by("-received_on", "-id").first()
     largest = f"?year=2023&section={_largest_section(county)}"
     candidates = {
         "county: workbench": ("core:workbench", {}, ""),
@@ -65,4 +59,5 @@ def county_pages() -> tuple[str, dict[str, str]]:
         "county: dispute detail": ("mediation:dispute_detail", {"pk": dispute.pk if dispute else 0}, ""),
         "county: figures, largest section": ("reports:metric_list", {}, largest),
     }
-    return username, {name: reverse(url, kwargs=kwargs) + query for name, (url, kwargs, query) in candidates.items()}
+    paths = {name: reverse(url, kwargs=kwargs) + query for name, (url, kwargs, query) in candidates.items()}
+    return "bench_county_legal_staff_1", paths

@@ -74,6 +74,11 @@ def generate(context: dict) -> None:
     for grid in grids:
         users.append(User(username=f"bench_grid_{grid.pk}", display_name=grid.name, password=password))
         posts.append((Role.GRID_MEMBER, grid))
+    for c, county in enumerate(counties):  # the county's 司法局 staff and its 督察, over every township
+        for role in (Role.LEGAL_STAFF, Role.SUPERVISOR):
+            users.append(User(username=f"bench_county_{role}_{c + 1}", display_name=f"{county.name}{role}",
+                              password=password))  # fmt: skip
+            posts.append((role, county))
     users = User.objects.bulk_create(users)
     Post.objects.bulk_create([Post(user=u, role=role, area=area) for u, (role, area) in zip(users, posts, strict=True)])
     context.update(county=counties[0], counties=counties, townships=townships, villages=villages, grids=grids)
