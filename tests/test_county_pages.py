@@ -6,13 +6,11 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from fazhi.accounts.models import User
 from fazhi.people.models import Resident
+from tests.pages import open_counted
 
 pytestmark = pytest.mark.django_db
 
@@ -38,11 +36,8 @@ def _open(username: str) -> dict[str, tuple[int, int, bool, object]]:
     client.force_login(User.objects.get(username=username))
     opened = {}
     for name in PAGES:
-        client.get(reverse(name))  # per-process caches (dictionaries, navigation) filled before counting
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(reverse(name))
-        paged = 'aria-label="分页"' in response.content.decode()  # the pager shows only past one page
-        opened[name] = (response.status_code, len(queries), paged, response.context.get("page"))
+        response, queries, paged = open_counted(client, name)
+        opened[name] = (response.status_code, queries, paged, response.context.get("page"))
     return opened
 
 

@@ -14,14 +14,14 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver
 
 from fazhi.accounts.models import User
 from fazhi.accounts.roles import Role
 from fazhi.areas.models import Area, Level, Post
+from tests.pages import open_counted
 
 # The module-scoped fixture reaches the test database only when pytest-django knows the module needs one; without
 # this mark, running this file alone would write to the development database.
@@ -81,12 +81,8 @@ def _measure(size: dict) -> dict[str, tuple[int, int, int, bool]]:
         client = Client()
         client.force_login(_viewer())
         for name in PAGES:
-            url = reverse(name)
-            client.get(url)  # fill per-process caches (dictionaries, navigation) before counting
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(url)
-            paged = 'aria-label="分页"' in response.content.decode()  # the pager shows only past one page
-            results[name] = (response.status_code, len(queries), len(response.content), paged)
+            response, queries, paged = open_counted(client, name)
+            results[name] = (response.status_code, queries, len(response.content), paged)
         transaction.set_rollback(True)
     cache.clear()
     return results

@@ -5,8 +5,8 @@ on-time rate is below 100 %) and each 服务 board two ad-hoc notices a year, al
 Rows go in with bulk_create, so this module derives what `posting_create` derives: each posting's due date
 (重庆市实施《村民委员会组织法》办法 第三十条, DOMAIN.md CQ-V-05; a township's ad-hoc items:
 政府信息公开条例 第二十六条) and each board's next due date (`services.next_due_after`).
-Boards are dated from the first year (their creation stamp), so the boards figure counts them for every generated
-year. See fazhi/people/generate.py.
+Boards are set up (设立日期) on the first day of the first year, so the boards figure counts them for every
+generated year. See fazhi/people/generate.py.
 """
 
 import datetime

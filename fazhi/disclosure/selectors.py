@@ -7,6 +7,7 @@ from django.db.models import Max, Q, QuerySet
 from fazhi.areas.models import Area, subtree_q
 from fazhi.areas.scoping import get_visible_or_404
 from fazhi.disclosure.models import Board, Posting, PostingAttachment
+from fazhi.disclosure.services import is_overdue
 
 
 def published_posting_list(*, area: Area, q: str = "") -> QuerySet[Posting]:
@@ -35,7 +36,7 @@ def with_due(boards, on: datetime.date) -> list[Board]:
     boards = list(boards)
     for board in boards:
         board.next_due = board.next_due_on
-        board.overdue = board.next_due_on is not None and board.next_due_on < on
+        board.overdue = is_overdue(board.next_due_on, on)
     return boards
 
 

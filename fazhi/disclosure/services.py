@@ -131,10 +131,13 @@ def board_next_due(board: Board) -> datetime.date | None:
     return next_due_after(board.frequency, board.established_on, _covered_through(board))
 
 
+def is_overdue(next_due: datetime.date | None, on: datetime.date) -> bool:
+    """A board whose first unposted period was due before `on` is overdue (CQ-V-05), however long ago."""
+    return next_due is not None and next_due < on
+
+
 def board_is_overdue(board: Board, on: datetime.date) -> bool:
-    """True when a period whose due date has passed was not posted (CQ-V-05), however long ago."""
-    due = board_next_due(board)
-    return due is not None and due < on
+    return is_overdue(board_next_due(board), on)
 
 
 def _store_next_due(board: Board) -> None:
