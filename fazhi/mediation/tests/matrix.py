@@ -59,6 +59,10 @@ def _session_action(world, area):
     return {"pk": _dispute(world, area).pk, "action": "session"}
 
 
+def _close_action(world, area):
+    return {"pk": _dispute(world, area).pk, "action": "close"}
+
+
 def _session(world, area):
     from fazhi.mediation.models import Session
 
@@ -85,6 +89,7 @@ CASES = [
     Case("mediation:dispute_create_from_matter", FROM_MATTER, kwargs=_matter),
     Case("mediation:dispute_detail", VIEWERS, kwargs=_detail),
     Case("mediation:dispute_action", CHANGERS, method="post", kwargs=_session_action, data=SESSION_DATA),
+    Case("mediation:dispute_action", CHANGERS, kwargs=_close_action),  # a panel's form, fetched when opened
     Case("mediation:agreement_docx", VIEWERS, kwargs=_docx),
     Case("mediation:roster", VIEWERS),
     Case("mediation:roster", CHANGERS, method="post"),

@@ -193,16 +193,19 @@ def test_assigning_a_mediator_on_the_page(client, world, studio, mediator):
     assert response.status_code == 302 and list(dispute.mediators.all()) == [mediator]
 
 
-def test_the_assign_and_escalate_forms_offer_one_list_and_refuse_a_mediator_outside_it(client, world, studio, mediator):
-    """The page reads the choices once for both forms (core.forms.share_choices); a post is still checked against
+def test_the_assign_and_escalate_panels_offer_the_township_s_mediators_and_refuse_one_outside(
+    client, world, studio, mediator
+):
+    """Each panel reads its lists in one plain query (core.forms.share_choices); a post is still checked against
     the user's own list."""
     outsider = services.mediator_create(
         actor=None, area=world.other_township, name="外乡调解员", kind="first_secretary"
     )
     dispute = make_dispute(world, tier="simple")
     client.force_login(world.user(Role.LEGAL_STAFF))
-    page = client.get(reverse("mediation:dispute_detail", args=[dispute.pk])).content.decode()
-    assert page.count(f'<option value="{mediator.pk}">黄书记</option>') == 2 and "外乡调解员" not in page
+    for action in ("assign", "escalate"):
+        panel = _open_panel(client, dispute, action).content.decode()
+        assert panel.count(f'<option value="{mediator.pk}">黄书记</option>') == 1 and "外乡调解员" not in panel
     response = client.post(
         reverse("mediation:dispute_action", args=[dispute.pk, "assign"]),
         {"assign-body": studio.pk, "assign-mediators": [outsider.pk]},
@@ -224,8 +227,9 @@ def test_a_county_user_is_offered_only_what_the_dispute_s_township_may_use(clien
     county_staff = make_user("u_county_staff", role=Role.LEGAL_STAFF, area=world.county)
     dispute = make_dispute(world, tier="simple")
     client.force_login(county_staff)
-    forms = client.get(reverse("mediation:dispute_detail", args=[dispute.pk])).context["forms"]
-    escalate = forms["escalate"]
+    escalate = client.get(reverse("mediation:dispute_action", args=[dispute.pk, "escalate"])).context["forms"][
+        "escalate"
+    ]
     assert set(escalate.fields["body"].queryset) == {studio}
     assert other_body not in escalate.fields["body"].queryset
     assert set(escalate.fields["mediators"].queryset) == {mediator, county_mediator}
@@ -241,11 +245,17 @@ def test_a_county_user_is_offered_only_what_the_dispute_s_township_may_use(clien
 
 
 def _offered(page: str, dispute) -> set[str]:
-    """The actions whose form the page posts to."""
+    """The actions the page offers: a form posting to it, or a panel that fetches its form when opened."""
     from fazhi.mediation.views import ACTIONS
 
     urls = {name: reverse("mediation:dispute_action", args=[dispute.pk, name]) for name in ACTIONS}
-    return {name for name, url in urls.items() if f'action="{url}"' in page}
+    return {name for name, url in urls.items() if f'action="{url}"' in page or f'hx-get="{url}?' in page}
+
+
+def _open_panel(client, dispute, action, **query):
+    """What opening an action's panel fetches (htmx)."""
+    url = reverse("mediation:dispute_action", args=[dispute.pk, action])
+    return client.get(url, query, headers={"HX-Request": "true"})
 
 
 def _busy_dispute(world, studio, mediator):
@@ -279,9 +289,64 @@ def test_a_view_only_user_gets_the_page_without_any_action_form(client, world, s
 def test_an_open_dispute_offers_the_session_form_to_who_may_change_it(client, world, studio, mediator):
     dispute = make_dispute(world, body=studio, mediators=[mediator])
     client.force_login(world.user(Role.LEGAL_STAFF))
-    page = client.get(reverse("mediation:dispute_detail", args=[dispute.pk])).content.decode()
-    assert 'data-testid="session-form"' in page and 'data-testid="close-form"' in page
+    response = client.get(reverse("mediation:dispute_detail", args=[dispute.pk]))
+    page = response.content.decode()
+    assert 'data-testid="session-form"' in page and 'data-testid="close-form"' not in page
     assert _offered(page, dispute) == {"session", "close", "assign", "escalate", "extend"}
+    # the other forms are fetched when their panel is opened: the page builds only the session form
+    assert response.context["forms"].keys() == {"session"}
+
+
+def test_opening_a_panel_fetches_its_form_carrying_the_version_of_the_page(client, world, studio, mediator):
+    import re
+
+    from fazhi.mediation import services
+
+    dispute = make_dispute(world, body=studio, mediators=[mediator])
+    client.force_login(world.user(Role.LEGAL_STAFF))
+    seen = dispute.version  # the page is open at this version
+    # someone extends the deadline meanwhile; then the user opens the close panel
+    assert services.dispute_extend(actor=None, dispute=dispute, days=5, reason="当事人外出").version > seen
+    panel = _open_panel(client, dispute, "close", version=seen)
+    fragment = panel.content.decode()
+    assert panel.status_code == 200 and fragment.lstrip().startswith("<form") and "<html" not in fragment
+    assert 'data-testid="close-form"' in fragment and 'name="close-status"' in fragment
+    posted_version = re.search(r'name="version" value="(\d+)"', fragment).group(1)
+    assert posted_version == str(seen)
+    # closing from what the page showed is refused as a conflict, not applied over the change
+    response = client.post(
+        reverse("mediation:dispute_action", args=[dispute.pk, "close"]),
+        {
+            "version": posted_version,
+            "close-status": "failed",
+            "close-on": "2023-03-08",
+            "close-form": "written",
+            "close-reason": "一方拒绝",
+        },
+    )
+    assert response.status_code == 409
+    dispute.refresh_from_db()
+    assert dispute.status == "open"
+
+
+def test_without_javascript_a_panel_link_opens_the_page_with_that_form(client, world, studio, mediator):
+    dispute = make_dispute(world, body=studio, mediators=[mediator])
+    client.force_login(world.user(Role.LEGAL_STAFF))
+    response = client.get(reverse("mediation:dispute_action", args=[dispute.pk, "extend"]))
+    page = response.content.decode()
+    assert response.status_code == 200 and "<html" in page and "相邻通行纠纷" in page
+    assert '<details class="card card-body mb-2" open><summary class="h6">延长期限' in page
+    assert response.context["forms"].keys() == {"session", "extend"}
+    assert f'name="version" value="{dispute.version}"' in page
+
+
+def test_a_panel_the_dispute_does_not_offer_is_not_found(client, world, studio, mediator):
+    dispute = make_dispute(world, body=studio, mediators=[mediator])
+    client.force_login(world.user(Role.LEGAL_STAFF))
+    # no agreement to confirm, no follow-up due, and no such action
+    for action in ("confirm_apply", "follow_up", "nonsense"):
+        assert _open_panel(client, dispute, action).status_code == 404
+    assert Dispute.objects.get(pk=dispute.pk).version == dispute.version
 
 
 def test_a_closed_dispute_offers_only_what_follows_the_agreement(client, world, studio, mediator):
@@ -321,11 +386,11 @@ def test_a_failed_action_comes_back_with_its_errors_beside_the_other_forms(clien
 
 def test_the_detail_page_runs_a_fixed_number_of_queries(client, world, studio, mediator, django_assert_num_queries):
     # Both: session, user, posts; the dispute; agreement; follow-ups; mediators; parties; tier changes; extensions;
-    # sessions; events. Who may change it adds the can-change check and the choices of the assign and escalate
-    # forms, read once for both (bodies, mediators, leaders), all taken from the dispute's area.
+    # sessions; events. Who may change it adds the can-change check; the session form reads nothing more, and the
+    # forms that offer choices (assign, escalate) are fetched only when their panel is opened.
     dispute = _busy_dispute(world, studio, mediator)
     url = reverse("mediation:dispute_detail", args=[dispute.pk])
-    for role, queries in ((Role.SUPERVISOR, 12), (Role.LEGAL_STAFF, 16)):
+    for role, queries in ((Role.SUPERVISOR, 12), (Role.LEGAL_STAFF, 13)):
         client.force_login(world.user(role))
         client.get(url)  # warm the session
         with django_assert_num_queries(queries):
