@@ -90,12 +90,15 @@ def grid_detail(*, grid: Area, user) -> dict:
         "staff": staff,
         "active_staff": active,
         "missing_posts": [p.label for p in StaffPost if p.value not in present],
-        "households": households[:50],
+        "households": households.only("number", "head_name")[:50],
         "household_count": household_count,
         "size_flag": grid_size_flag(household_count),
         "by_tag": list(by_tag),
         "open_matters": Matter.objects.filter(area=grid, status__in=OPEN_STATUSES).order_by("due_date")[:20],
-        "recent_visits": Visit.objects.filter(area=grid).select_related("household", "visitor")[:10],
+        # what the page shows of a visit: its day, household number and visitor
+        "recent_visits": Visit.objects.filter(area=grid)
+        .select_related("household", "visitor")
+        .only("visited_on", "household__number", "visitor__username", "visitor__display_name")[:10],
     }
 
 
