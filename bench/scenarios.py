@@ -10,8 +10,8 @@ def township_pages() -> tuple[str, dict[str, str]]:
     from fazhi.mediation.models import Dispute
 
     grid = Area.objects.subtree(township).filter(level=Level.GRID).order_by("path").first()
-    # The newest open dispute beyond 简易: the detail page at its heaviest (every action form), and a record in the same
-    # state on every dataset, whose generators draw different disputes for the township as the county grows.
+    # The newest open dispute beyond 简易: the detail page at its heaviest (every action it offers). The generators
+    # draw per area, so it is the same dispute on the one-township and the county dataset.
     in_township = Dispute.objects.filter(area__path__startswith=township.path).order_by("-received_on", "-id")
     dispute = in_township.filter(status="open").exclude(tier="simple").first() or in_township.first()
     candidates = {

@@ -58,6 +58,44 @@ def test_the_same_seed_builds_the_same_county_and_another_seed_a_different_one()
     assert _generated_once(8)["residents"] != first["residents"]
 
 
+def _first_township(townships: int) -> dict:
+    """The first township's records, by natural keys, in a deployment of `townships` (rolled back after)."""
+    from fazhi.decisions.models import Decision
+    from fazhi.enforcement.models import Officer
+
+    with transaction.atomic():
+        call_command(
+            "generate_area", townships=townships, residents_per_township=120, years=2, seed=7, stdout=io.StringIO()
+        )
+        inside = {"area__path__startswith": Area.objects.get(level=Level.TOWNSHIP, code="509900001000").path}
+        rows = {
+            "residents": (Resident, ("area__name", "household__number", "name", "id_number", "phone", "status")),
+            "visits": (Visit, ("area__name", "household__number", "visited_on")),
+            "matters": (Matter, ("number", "area__name", "category", "status", "due_date")),
+            "disputes": (Dispute, ("number", "area__name", "tier", "status", "received_on")),
+            "petitions": (Petition, ("number", "area__name", "kind", "status", "received_on")),
+            "activities": (Activity, ("area__name", "held_on", "title", "participants")),
+            "posts": (MediaPost, ("published_on", "topic", "views")),
+            "exams": (Exam, ("title", "scores__score")),
+            "officers": (Officer, ("name", "certificate_no")),
+            "decisions": (Decision, ("title", "comment_started_on")),
+        }
+        snapshot = {
+            key: sorted(model.objects.filter(**inside).values_list(*fields)) for key, (model, fields) in rows.items()
+        }
+        transaction.set_rollback(True)
+    return snapshot
+
+
+@pytest.mark.django_db
+def test_a_township_s_records_do_not_depend_on_how_many_townships_are_built_beside_it():
+    """Each generator draws per area, so the benchmark's scaling ratio (county ÷ one township) compares the same
+    township's same records."""
+    alone = _first_township(1)
+    assert all(alone.values()), [key for key, rows in alone.items() if not rows]
+    assert _first_township(3) == alone
+
+
 @pytest.fixture
 def county(db):
     _generate(2023)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from fazhi.counsel.choices import CaseKind, ReviewConclusion
 from fazhi.counsel.demo import CASES, CONSULTATIONS, CONTRACTS, OPINIONS
 from fazhi.counsel.models import Adviser, Consultation, ContractReview, CourtAppearance, DutyDay, LegalCase, Opinion
-from fazhi.people.generate import name, years
+from fazhi.people.generate import name, township_randoms, years
 
 BATCH = 2000
 D = datetime.date
@@ -27,14 +27,14 @@ def _near(rng: random.Random, demo_day: datetime.date, year: int) -> datetime.da
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
+    streams = township_randoms(context, __name__)
     spans = years(context)
     townships = context["townships"]
     advisers = Adviser.objects.bulk_create(
         [
             Adviser(
                 area=t,
-                name=f"{name(rng)}律师",
+                name=f"{name(streams[t.pk])}律师",
                 firm="重庆某律师事务所",
                 contract_from=D(spans[0], 1, 1),
                 contract_to=D(spans[-1] + 2, 12, 31),
@@ -45,6 +45,7 @@ def generate(context: dict) -> None:
     days, opinions, consultations, contracts, cases, hearings = [], [], [], [], [], []
     number = 0
     for township, adviser in zip(townships, advisers, strict=True):
+        rng = streams[township.pk]
         for year in spans:
             days += [
                 DutyDay(adviser=adviser, on=D(year, m, 15), place=f"{township.name}便民服务中心") for m in range(1, 13)

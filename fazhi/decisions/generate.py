@@ -9,7 +9,6 @@ working days of review, DOMAIN.md MD-07/MD-12), and the timeline rows. See fazhi
 """
 
 import datetime
-import random
 from functools import cache
 
 from django.utils import timezone
@@ -28,7 +27,7 @@ from fazhi.decisions.models import (
     ReviewConclusion,
     RiskLevel,
 )
-from fazhi.people.generate import name, years
+from fazhi.people.generate import area_random, name, years
 
 BATCH = 2000
 S = DecisionStatus
@@ -53,7 +52,6 @@ def _at(day: datetime.date) -> datetime.datetime:
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
     spans = years(context)
 
     @cache
@@ -63,6 +61,7 @@ def generate(context: dict) -> None:
 
     rows: list[tuple[Decision, list, list, list, list]] = []  # decision, events, comments, experts, statements
     for township in context["townships"]:
+        rng = area_random(context, township, __name__)
         for year in spans:
             rows.append(_full(township, year, earliest, rng))
         rows.append(_open(township, spans[-1], earliest, rng))

@@ -10,24 +10,23 @@ generated year. See fazhi/people/generate.py.
 """
 
 import datetime
-import random
 from functools import cache
 
 from fazhi.disclosure.demo import AD_HOC, TEXT, TOWNSHIP_BOARDS, VILLAGE_BOARDS
 from fazhi.disclosure.models import Board, Frequency, Posting
 from fazhi.disclosure.services import next_due_after, next_period_end, posting_due
-from fazhi.people.generate import years
+from fazhi.people.generate import area_random, years
 
 BATCH = 2000
 LATE = datetime.timedelta(days=5)
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
     spans = years(context)
     since = datetime.date(spans[0], 1, 1)
     boards = []
     for township in context["townships"]:
+        rng = area_random(context, township, __name__)
         villages = [v for v in context["villages"] if v.parent_id == township.pk]
         for area, plan in [(township, TOWNSHIP_BOARDS), *((v, VILLAGE_BOARDS) for v in villages)]:
             boards += [

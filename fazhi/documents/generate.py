@@ -9,7 +9,6 @@ dates each guard needs (7 working days of consultation, 5 of review, DOMAIN.md N
 """
 
 import datetime
-import random
 from functools import cache
 
 from django.utils import timezone
@@ -28,7 +27,7 @@ from fazhi.documents.models import (
 )
 from fazhi.documents.precheck import precheck
 from fazhi.documents.services import default_valid_until, flag_from
-from fazhi.people.generate import years
+from fazhi.people.generate import area_random, years
 
 BATCH = 2000
 S = DocumentStatus
@@ -38,7 +37,6 @@ FLAG_NOTE = "乡镇规范性文件不得设定行政许可、行政处罚（国�
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
     spans = years(context)
 
     @cache
@@ -49,6 +47,7 @@ def generate(context: dict) -> None:
     findings = precheck(demo.FLAGGED_BODY)  # the same text every time: segment it once
     docs: list[tuple] = []  # document, its timeline, its review, its pre-check flags
     for township in context["townships"]:
+        rng = area_random(context, township, __name__)
         short = township.name.removesuffix("乡")
         for year in spans:
             docs.append(_filed(township, short, year, due, rng))

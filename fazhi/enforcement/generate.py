@@ -10,7 +10,6 @@ and the timeline rows. Case records (全过程记录) are files and are left out
 """
 
 import datetime
-import random
 from decimal import Decimal
 from functools import cache
 
@@ -27,7 +26,7 @@ from fazhi.enforcement.models import (
     TrainingRecord,
 )
 from fazhi.enforcement.services import due_date
-from fazhi.people.generate import name, years
+from fazhi.people.generate import area_random, name, years
 
 BATCH = 2000
 D = datetime.date
@@ -46,12 +45,12 @@ REVIEW_OPINION = "主体合法，执法人员具备资格，程序正当，事�
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
     spans = years(context)
     due = cache(lambda key, start: due_date(key=key, start=start))
     officers, trainings, cases, inspections, problems, joint = [], [], [], [], [], []
     pairs: dict[int, list[Officer]] = {}
     for t_index, township in enumerate(context["townships"]):
+        rng = area_random(context, township, __name__)
         team = [
             Officer(
                 area=township,

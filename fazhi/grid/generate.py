@@ -2,14 +2,13 @@
 the demo's outcome mix (most closed and followed up, some in progress). Bulk inserts; see fazhi/people/generate.py."""
 
 import datetime
-import random
 from functools import lru_cache
 
 from fazhi.accounts.models import User
 from fazhi.core.workdays import add_working_days
 from fazhi.grid.choices import CATEGORY_DAYS, CATEGORY_DEFAULTS, MatterSource, MatterStatus, Satisfaction, StaffPost
 from fazhi.grid.models import GridStaff, Matter, MatterEvent, Visit
-from fazhi.people.generate import day_in, how_many, name, years
+from fazhi.people.generate import area_random, day_in, how_many, name, years
 
 VISITS_PER_RESIDENT_YEAR = 0.1
 MATTERS_PER_RESIDENT_YEAR = 0.025
@@ -32,13 +31,13 @@ def _due(start: datetime.date, days: int) -> datetime.date:
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
     spans = years(context)
     categories = [code for code, _label in CATEGORY_DEFAULTS]
     members = {u.username: u.pk for u in User.objects.filter(username__startswith="bench_grid_")}
     staff, visits, matters = [], [], []
     numbers: set[str] = set()
     for grid in context["grids"]:
+        rng = area_random(context, grid, __name__)
         for post in StaffPost:
             staff.append(
                 GridStaff(

@@ -9,7 +9,7 @@ import random
 
 from fazhi.leadership.demo import DUTIES, MEETINGS, MEMBERS, TASKS
 from fazhi.leadership.models import Duty, GroupMember, LeadingGroup, Meeting, PlanTask, WorkPlan
-from fazhi.people.generate import name, years
+from fazhi.people.generate import area_random, name, years
 
 BATCH = 2000
 
@@ -20,7 +20,6 @@ def _on(rng: random.Random, demo_day: datetime.date, year: int) -> datetime.date
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
     spans = years(context)
     townships = context["townships"]
     groups = LeadingGroup.objects.bulk_create(
@@ -36,6 +35,7 @@ def generate(context: dict) -> None:
     )
     members, meetings, plans, duties, tasks = [], [], [], [], []
     for township, group in zip(townships, groups, strict=True):
+        rng = area_random(context, township, __name__)
         # The demo's illustrative names (张书记 …) stand for the posts; each township gets its own people.
         people = {demo_name: name(rng) for demo_name, _title, _post in MEMBERS}
         members += [

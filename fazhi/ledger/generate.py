@@ -3,7 +3,6 @@ its required 牵头单位, 法治文艺演出) and records two entries of each a
 figures around the demo's. Each measure is a report metric, so the registry is re-synced once the rows commit, as
 `record_type_create` does. Bulk inserts; see fazhi/people/generate.py."""
 
-import random
 from decimal import Decimal
 
 from django.db import transaction
@@ -11,17 +10,17 @@ from django.db import transaction
 from fazhi.ledger.demo import TYPES
 from fazhi.ledger.metrics import sync_ledger_metrics
 from fazhi.ledger.models import Entry, EntryValue, FieldDef, Measure, RecordType
-from fazhi.people.generate import day_in, years
+from fazhi.people.generate import area_random, day_in, years
 
 BATCH = 2000
 LEADS = ["乡综合行政执法办", "县市场监管局", "县交通运输局", "乡应急管理办"]
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
     spans = years(context)
     types, measures, fields, entries = [], [], [], []
     for township in context["townships"]:
+        rng = area_random(context, township, __name__)
         villages = [v for v in context["villages"] if v.parent_id == township.pk]
         for type_name, section, demo_measures, demo_fields, demo_entries in TYPES:
             record_type = RecordType(area=township, name=type_name, section=section)

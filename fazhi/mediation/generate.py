@@ -5,7 +5,6 @@ follow-ups and the tier history, and a few still open in the last year. Bulk ins
 """
 
 import datetime
-import random
 from decimal import Decimal
 
 from fazhi.accounts.models import User
@@ -29,7 +28,7 @@ from fazhi.mediation.models import (
     Session,
     TierChange,
 )
-from fazhi.people.generate import day_in, how_many, name, years
+from fazhi.people.generate import area_random, day_in, how_many, name, years
 
 DISPUTES_PER_RESIDENT_YEAR = 0.01
 TIER_WEIGHTS = {Tier.SIMPLE: 58, Tier.GENERAL: 38, Tier.DIFFICULT: 4}
@@ -68,7 +67,6 @@ def _roster(township, villages) -> tuple[list[Mediator], dict[int, Mediator]]:
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
     spans = years(context)
     types = [code for code, _label in DISPUTE_TYPE_DEFAULTS]
     leaders = {u.username: u.pk for u in User.objects.filter(username__startswith="bench_leader_")}
@@ -78,6 +76,7 @@ def generate(context: dict) -> None:
     sequence = dict.fromkeys(spans, 0)
     rows: list[tuple[Dispute, list, list]] = []  # each dispute with its mediators and parties, linked once saved
     for t_index, township in enumerate(context["townships"]):
+        rng = area_random(context, township, __name__)
         villages = [v for v in context["villages"] if v.parent_id == township.pk]
         team, village_mediator = _roster(township, villages)
         studio = team[0].body

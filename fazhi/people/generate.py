@@ -73,7 +73,6 @@ def _resident(rng: random.Random, *, grid_id: int, household: Household, full_na
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
     per_township: int = context["residents_per_township"]
     dictionary_seed()
     tags = [code for code, _label in TAG_DEFAULTS]
@@ -85,6 +84,7 @@ def generate(context: dict) -> None:
     households: dict[int, list[int]] = {}
     residents: dict[int, list[tuple[int, str]]] = {}
     for t_index, township in enumerate(context["townships"]):
+        rng = area_random(context, township, __name__)
         grids = grids_of[township.pk]
         region = f"5099{t_index % 100:02d}"  # 行政区划代码 of the synthetic county's townships
         planned: list[tuple[Household, list[str]]] = []
@@ -124,6 +124,18 @@ def generate(context: dict) -> None:
         for r in rows:
             residents.setdefault(r.area_id, []).append((r.pk, r.name))
     context.update(households=households, residents=residents)
+
+
+def area_random(context: dict, area, stream: str) -> random.Random:
+    """The draws of one generator (`stream`: its module) for one area, keyed by the area's name, unique in a generated
+    deployment. A township's records come out the same however many townships are built beside it, so the benchmark's
+    scaling ratio compares the same records on both datasets."""
+    return random.Random(f"{context['seed']}/{stream}/{area.name}")
+
+
+def township_randoms(context: dict, stream: str) -> dict[int, random.Random]:
+    """`area_random` of every township, by primary key: for a generator that draws in passes over all of them."""
+    return {t.pk: area_random(context, t, stream) for t in context["townships"]}
 
 
 def years(context: dict) -> list[int]:

@@ -6,7 +6,7 @@ import datetime
 import random
 
 from fazhi.accounts.models import User
-from fazhi.people.generate import day_in, how_many, years
+from fazhi.people.generate import area_random, day_in, how_many, years
 from fazhi.petitions.choices import Channel, Decision, Kind, Stabilisation, Status
 from fazhi.petitions.models import KeyPetitioner, Petition, Petitioner, PetitionEvent, StatusChange
 
@@ -18,7 +18,6 @@ BATCH = 2000
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
     spans = years(context)
     leaders = {u.username: u.pk for u in User.objects.filter(username__startswith="bench_leader_")}
     residents_of_village: dict[int, list[tuple[int, str]]] = {}
@@ -27,6 +26,7 @@ def generate(context: dict) -> None:
     sequence = dict.fromkeys(spans, 0)
     petitions, petitioners, keys = [], [], []
     for t_index, township in enumerate(context["townships"]):
+        rng = area_random(context, township, __name__)
         # Petitioners are residents: a village nobody lives in (a tiny run) brings no petitions.
         villages = [v for v in context["villages"] if v.parent_id == township.pk and residents_of_village.get(v.pk)]
         if not villages:

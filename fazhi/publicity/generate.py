@@ -5,7 +5,7 @@ weekly. Bulk inserts; see fazhi/people/generate.py."""
 import datetime
 import random
 
-from fazhi.people.generate import day_in, years
+from fazhi.people.generate import day_in, township_randoms, years
 from fazhi.publicity.choices import AUDIENCE_DEFAULTS, FORM_DEFAULTS, THEME_DEFAULTS, MaterialMode, Platform, Strand
 from fazhi.publicity.models import (
     Activity,
@@ -24,7 +24,7 @@ BATCH = 2000
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
+    streams = township_randoms(context, __name__)
     spans = years(context)
     forms = [c for c, _l in FORM_DEFAULTS]
     themes = dict(THEME_DEFAULTS)
@@ -35,7 +35,7 @@ def generate(context: dict) -> None:
         PlanItem(plan=p, title=f"{label}宣传", audience="普通群众", due_by=datetime.date(p.year, 12, 31),
                  responsible="司法所", target_count=3)
         for p in plans
-        for label in rng.sample(list(themes.values()), 4)
+        for label in streams[p.area_id].sample(list(themes.values()), 4)
     ]  # fmt: skip
     PlanItem.objects.bulk_create(items, batch_size=BATCH)
     items_of: dict[int, list[PlanItem]] = {}
@@ -43,6 +43,7 @@ def generate(context: dict) -> None:
         items_of.setdefault(item.plan_id, []).append(item)
     activities, details = [], []
     for plan in plans:
+        rng = streams[plan.area_id]
         places = [plan.area, *(v for v in context["villages"] if v.parent_id == plan.area_id)]
         for _n in range(ACTIVITIES_PER_YEAR):
             where = rng.choice(places)
@@ -81,15 +82,17 @@ def generate(context: dict) -> None:
         ],
         batch_size=BATCH,
     )
-    _media(rng, context["townships"], spans, list(themes))
+    _media(streams, context["townships"], spans, list(themes))
 
 
-def _media(rng: random.Random, townships, spans: list[int], topics: list[str]) -> None:
+def _media(streams: dict[int, random.Random], townships, spans: list[int], topics: list[str]) -> None:
     accounts = MediaAccount.objects.bulk_create(
         [MediaAccount(area=t, name=f"{t.name}普法", platform=Platform.VIDEO) for t in townships]
     )
-    MediaPost.objects.bulk_create(
-        [
+    posts = []
+    for a in accounts:
+        rng = streams[a.area_id]
+        posts += [
             MediaPost(
                 area_id=a.area_id,
                 account=a,
@@ -98,9 +101,7 @@ def _media(rng: random.Random, townships, spans: list[int], topics: list[str]) -
                 topic=rng.choice(topics),
                 views=rng.randrange(50, 5000),
             )
-            for a in accounts
             for y in spans
             for _n in range(POSTS_PER_YEAR)
-        ],
-        batch_size=BATCH,
-    )
+        ]
+    MediaPost.objects.bulk_create(posts, batch_size=BATCH)

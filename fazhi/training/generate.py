@@ -6,7 +6,7 @@ import datetime
 import random
 from decimal import Decimal
 
-from fazhi.people.generate import years
+from fazhi.people.generate import township_randoms, years
 from fazhi.training.choices import SessionKind
 from fazhi.training.demo import CADRES, SESSIONS
 from fazhi.training.models import Attendance, Cadre, Exam, ExamScore, Session
@@ -15,7 +15,7 @@ BATCH = 2000
 
 
 def generate(context: dict) -> None:
-    rng: random.Random = context["random"]
+    streams = township_randoms(context, __name__)
     spans = years(context)
     cadres = Cadre.objects.bulk_create(
         [
@@ -39,7 +39,7 @@ def generate(context: dict) -> None:
                     who = team[township.pk]
                 sessions.append(
                     Session(area=township, kind=kind, held_on=held_on.replace(year=year), topic=topic, hours=hours,
-                            participants=len(who) or rng.randrange(15, 40))
+                            participants=len(who) or streams[township.pk].randrange(15, 40))
                 )  # fmt: skip
                 attendees.append(who)
     Session.objects.bulk_create(sessions, batch_size=BATCH)
@@ -59,7 +59,7 @@ def generate(context: dict) -> None:
         ]
     )
     ExamScore.objects.bulk_create(
-        [_score(rng, exam, cadre) for exam in exams for cadre in team[exam.area_id]], batch_size=BATCH
+        [_score(streams[exam.area_id], exam, cadre) for exam in exams for cadre in team[exam.area_id]], batch_size=BATCH
     )
 
 

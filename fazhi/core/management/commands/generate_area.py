@@ -1,4 +1,3 @@
-import random
 import time
 
 from django.core.management import call_command
@@ -25,7 +24,7 @@ class Command(BaseCommand):
             "townships_per_county": options["townships_per_county"],
             "residents_per_township": options["residents_per_township"],
             "years": options["years"],
-            "random": random.Random(options["seed"]),
+            "seed": options["seed"],  # each generator draws per area from it (people.generate.area_random)
             "stdout": self.stdout,
         }
         for _order, generator in sorted(registry.generators, key=lambda pair: pair[0]):
