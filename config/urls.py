@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import include, path
 
 # Each domain app serves its pages under its own prefix; see fazhi/<app>/urls.py.
@@ -33,8 +32,3 @@ urlpatterns = [
     path("", include("fazhi.areas.urls")),
     path("", include("fazhi.core.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

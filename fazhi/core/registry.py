@@ -4,6 +4,7 @@ dictionary categories and demo-data loaders. Core knows none of the apps by name
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,20 @@ class WorkItem:
     overdue: bool = False
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A model's file field and who may read its files: `visible(user)` is the field's model, narrowed to the
+    records the user may read. Files are served only through this (core.views.media_view)."""
+
+    file_field: Any  # models.FileField
+    visible: Callable  # (user) -> QuerySet
+
+    @property
+    def prefix(self) -> str:
+        """Where its files are stored: the upload_to folder before its date parts."""
+        return str(self.file_field.upload_to).split("%")[0]
+
+
 @dataclass
 class Registry:
     nav: list[NavItem] = field(default_factory=list)
@@ -32,6 +47,7 @@ class Registry:
     demo_loaders: list[tuple[int, Callable]] = field(default_factory=list)  # (order, (context) -> None)
     deadline_rules: dict[str, dict] = field(default_factory=dict)  # key -> DeadlineRule fields
     generators: list[tuple[int, Callable]] = field(default_factory=list)  # (order, (context) -> None)
+    attachments: list[Attachment] = field(default_factory=list)
 
 
 registry = Registry()
@@ -72,3 +88,9 @@ def register_generator(generator: Callable, order: int = 100) -> None:
     """Synthetic-data step for `manage.py generate_area` (benchmarks); `generator(context)` bulk-inserts."""
     if all(existing is not generator for _o, existing in registry.generators):
         registry.generators.append((order, generator))
+
+
+def register_attachment(file_field, visible: Callable) -> None:
+    """Declare a file field whose files a user may download when `visible(user)` holds the record that has them."""
+    if all(existing.file_field is not file_field for existing in registry.attachments):
+        registry.attachments.append(Attachment(file_field, visible))

@@ -10,4 +10,5 @@ urlpatterns = [
     path("system/dictionaries/", views.dictionary_list_view, name="dictionary_list"),
     path("system/deadline-rules/", views.deadline_rule_list_view, name="deadline_rule_list"),
     path("audit/", views.audit_list_view, name="audit_list"),
+    path("media/<path:path>", views.media_view, name="media"),  # settings.MEDIA_URL: uploads, checked per record
 ]

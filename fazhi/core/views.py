@@ -1,8 +1,11 @@
 import datetime
+import mimetypes
+from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +25,30 @@ from fazhi.core.selectors import audit_entry_list, login_event_list
 def _require_change_on_post(request) -> None:
     if request.method == "POST" and not request.user.has_perm("system.change"):
         raise PermissionDenied
+
+
+# Shown in the browser; anything else (HTML, SVG, office files) downloads, so an upload cannot run as a page of ours.
+INLINE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
+
+
+@login_required
+def media_view(request, path: str):
+    """An uploaded file, to a user who may read the record it belongs to (访问控制, DOMAIN.md SEC-15, SEC-17): 403
+    without the module, 404 out of scope, as for the record's page. Only a name some registered record holds is
+    opened, so no path can reach outside the uploads."""
+    for attachment in registry.attachments:
+        if not path.startswith(attachment.prefix):
+            continue
+        if not request.user.has_perm(f"{attachment.file_field.model._meta.app_label}.view"):
+            raise PermissionDenied
+        if attachment.visible(request.user).filter(**{attachment.file_field.name: path}).exists():
+            try:
+                handle = attachment.file_field.storage.open(path)
+            except FileNotFoundError as exc:
+                raise Http404 from exc
+            inline = mimetypes.guess_type(path)[0] in INLINE_TYPES
+            return FileResponse(handle, as_attachment=not inline, filename=PurePosixPath(path).name)
+    raise Http404
 
 
 @login_required

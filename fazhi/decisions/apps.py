@@ -10,6 +10,7 @@ class DecisionsConfig(AppConfig):
     def ready(self) -> None:
         from fazhi.core.registry import (
             NavItem,
+            register_attachment,
             register_deadline_rule,
             register_demo_loader,
             register_generator,
@@ -17,6 +18,7 @@ class DecisionsConfig(AppConfig):
             register_workbench,
         )
         from fazhi.decisions import demo, generate, metrics, workbench
+        from fazhi.decisions.models import Decision, DecisionAttachment
 
         register_nav(NavItem(_("重大行政决策"), "decisions:decision_list", "decisions", _("依法行政"), 610))
         register_workbench(workbench.items)
@@ -38,4 +40,8 @@ class DecisionsConfig(AppConfig):
             unit="working",
             source="重大行政决策程序暂行条例 第二十七条（DOMAIN.md MD-12）",
             certainty="V",
+        )
+        register_attachment(
+            DecisionAttachment._meta.get_field("file"),
+            lambda user: DecisionAttachment.objects.filter(decision__in=Decision.objects.visible_to(user)),
         )

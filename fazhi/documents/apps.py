@@ -10,6 +10,7 @@ class DocumentsConfig(AppConfig):
     def ready(self) -> None:
         from fazhi.core.registry import (
             NavItem,
+            register_attachment,
             register_deadline_rule,
             register_demo_loader,
             register_generator,
@@ -17,6 +18,7 @@ class DocumentsConfig(AppConfig):
             register_workbench,
         )
         from fazhi.documents import demo, generate, metrics, workbench
+        from fazhi.documents.models import NormativeDocument
 
         register_nav(NavItem(_("规范性文件"), "documents:document_list", "documents", _("依法行政"), 600))
         register_nav(NavItem(_("文件清理"), "documents:campaign_list", "documents", _("依法行政"), 601))
@@ -24,6 +26,7 @@ class DocumentsConfig(AppConfig):
         register_demo_loader(demo.load, order=60)
         register_generator(generate.generate, order=72)
         metrics.register_all()
+        register_attachment(NormativeDocument._meta.get_field("draft_file"), NormativeDocument.objects.visible_to)
         # 备案期限各地不一 (DOMAIN.md ND-15, [M]): default 15 natural days, admin-editable via core.DeadlineRule.
         register_deadline_rule(
             key="documents.filing",

@@ -10,6 +10,7 @@ class EnforcementConfig(AppConfig):
     def ready(self) -> None:
         from fazhi.core.registry import (
             NavItem,
+            register_attachment,
             register_deadline_rule,
             register_demo_loader,
             register_generator,
@@ -17,6 +18,7 @@ class EnforcementConfig(AppConfig):
             register_workbench,
         )
         from fazhi.enforcement import demo, generate, metrics, workbench
+        from fazhi.enforcement.models import CaseRecord, EnforcementCase
 
         register_nav(NavItem(_("行政执法"), "enforcement:case_list", "enforcement", _("依法行政"), 640))
         register_nav(NavItem(_("执法人员"), "enforcement:officer_list", "enforcement", _("依法行政"), 641))
@@ -52,4 +54,8 @@ class EnforcementConfig(AppConfig):
             unit="working",
             source="中华人民共和国行政处罚法（2021）第四十八条（DOMAIN.md LE-05）",
             certainty="V",
+        )
+        register_attachment(
+            CaseRecord._meta.get_field("file"),
+            lambda user: CaseRecord.objects.filter(case__in=EnforcementCase.objects.visible_to(user)),
         )

@@ -10,6 +10,7 @@ class GridConfig(AppConfig):
     def ready(self) -> None:
         from fazhi.core.registry import (
             NavItem,
+            register_attachment,
             register_deadline_rule,
             register_demo_loader,
             register_dictionary,
@@ -18,6 +19,7 @@ class GridConfig(AppConfig):
             register_workbench,
         )
         from fazhi.grid import choices, demo, generate, metrics, timeline, workbench
+        from fazhi.grid.models import Matter, MatterAttachment
         from fazhi.people.timeline import register_timeline
 
         group = _("网格治理")
@@ -52,3 +54,7 @@ class GridConfig(AppConfig):
         metrics.register_all()
         register_demo_loader(demo.load, order=30)
         register_generator(generate.generate, order=20)
+        register_attachment(
+            MatterAttachment._meta.get_field("file"),
+            lambda user: MatterAttachment.objects.filter(matter__in=Matter.objects.visible_to(user)),
+        )

@@ -10,6 +10,7 @@ class MediationConfig(AppConfig):
     def ready(self) -> None:
         from fazhi.core.registry import (
             NavItem,
+            register_attachment,
             register_demo_loader,
             register_dictionary,
             register_generator,
@@ -17,6 +18,7 @@ class MediationConfig(AppConfig):
             register_workbench,
         )
         from fazhi.mediation import choices, demo, generate, metrics, rules, workbench
+        from fazhi.mediation.models import Dispute, Session
 
         group = _("矛盾纠纷与信访")
         register_nav(NavItem(_("矛盾纠纷"), "mediation:dispute_list", "mediation", group, 300))
@@ -29,3 +31,8 @@ class MediationConfig(AppConfig):
         register_workbench(workbench.items)
         register_demo_loader(demo.load, order=30)
         register_generator(generate.generate, order=30)
+        # a session's file is the dispute's: read by whoever may read the dispute (DOMAIN.md MED-05)
+        register_attachment(
+            Session._meta.get_field("file"),
+            lambda user: Session.objects.filter(dispute__in=Dispute.objects.visible_to(user)),
+        )

@@ -10,12 +10,14 @@ class PublicityConfig(AppConfig):
     def ready(self) -> None:
         from fazhi.core.registry import (
             NavItem,
+            register_attachment,
             register_demo_loader,
             register_dictionary,
             register_generator,
             register_nav,
         )
         from fazhi.publicity import choices, demo, generate, metrics
+        from fazhi.publicity.models import Activity
 
         group = _("普法与学法")
         register_nav(NavItem(_("普法活动"), "publicity:activity_list", "publicity", group, 500))
@@ -30,3 +32,4 @@ class PublicityConfig(AppConfig):
         metrics.register_all()
         register_demo_loader(demo.load, order=50)
         register_generator(generate.generate, order=50)
+        register_attachment(Activity._meta.get_field("photo"), Activity.objects.visible_to)

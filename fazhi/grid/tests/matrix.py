@@ -7,6 +7,11 @@ GRID_VIEWERS = frozenset(
     {Role.LEADER, Role.LEGAL_STAFF, Role.GRID_ADMIN, Role.VILLAGE_CADRE, Role.GRID_MEMBER, Role.SUPERVISOR}
 )
 GRID_CHANGERS = frozenset({Role.GRID_ADMIN, Role.VILLAGE_CADRE, Role.GRID_MEMBER})
+# the smallest valid PNG: one transparent pixel
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 
 def _grid(world, area):
@@ -27,6 +32,21 @@ def _matter(world, area):
     dictionary_seed()
     matter = matter_create(actor=None, area=area, category="dispute", description="邻里纠纷", source="walk_in")
     return {"pk": matter.pk}
+
+
+def _matter_photo(world, area):
+    """An uploaded file (core:media) is read by who may read its record: here a matter's photo."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from fazhi.core.dictionaries import dictionary_seed
+    from fazhi.grid.services import matter_create
+
+    dictionary_seed()
+    photo = SimpleUploadedFile("现场.png", PNG)
+    matter = matter_create(
+        actor=None, area=area, category="dispute", description="邻里纠纷", source="walk_in", attachments=[photo]
+    )
+    return {"path": matter.attachments.get().file.name}
 
 
 def _visit(world, area):
@@ -51,6 +71,7 @@ CASES = [
     Case("grid:matter_export", GRID_VIEWERS),
     Case("grid:matter_create", GRID_CHANGERS),
     Case("grid:matter_detail", GRID_VIEWERS, kwargs=_matter),
+    Case("core:media", GRID_VIEWERS, kwargs=_matter_photo),
     Case("grid:matter_transition", GRID_CHANGERS, method="post", kwargs=_matter, data={"action": "start"}),
     Case("grid:matter_duplicate", GRID_CHANGERS, method="post", kwargs=_matter, data={"number": "none"}),
     Case("grid:reply_list", GRID_VIEWERS),
