@@ -194,7 +194,10 @@ class Dispute(ScopedModel, VersionedModel, TimeStampedModel):
         verbose_name = _("矛盾纠纷")
         verbose_name_plural = _("矛盾纠纷")
         ordering = ["-received_on", "-id"]
-        indexes = [models.Index(fields=["status", "due_date"], name="mediation_dispute_status_due")]
+        # Open disputes by due date within an area (the workbench, the overdue lists). Led by the area: on
+        # (status, due_date) the planner walked every open dispute of a city against the township's areas (15 ms
+        # at 5 million residents; 0.2 ms on this one).
+        indexes = [models.Index(fields=["area", "status", "due_date"], name="mediation_area_status_due")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("received_on")),
