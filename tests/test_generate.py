@@ -9,6 +9,8 @@ from django.db.models import F
 
 from fazhi.areas.models import Area, Level
 from fazhi.core.encryption import blind_index
+from fazhi.decisions.models import Decision
+from fazhi.enforcement.models import Officer
 from fazhi.grid.models import GridStaff, Matter, Visit
 from fazhi.mediation.models import Dispute, DisputeParty, Mediator
 from fazhi.people.models import Household, Resident, ResidentTag
@@ -60,9 +62,6 @@ def test_the_same_seed_builds_the_same_county_and_another_seed_a_different_one()
 
 def _first_township(townships: int) -> dict:
     """The first township's records, by natural keys, in a deployment of `townships` (rolled back after)."""
-    from fazhi.decisions.models import Decision
-    from fazhi.enforcement.models import Officer
-
     with transaction.atomic():
         call_command(
             "generate_area", townships=townships, residents_per_township=120, years=2, seed=7, stdout=io.StringIO()

@@ -1,18 +1,18 @@
 """Uploaded files (/media/…) go only to a user who may read the record they belong to (core.views.media_view)."""
 
 import datetime
-import io
 
 import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
-from PIL import Image
 
 from fazhi.accounts.roles import Role
 from fazhi.areas.testing import make_user
 from fazhi.core.dictionaries import dictionary_seed
 from fazhi.core.registry import registry
+from fazhi.grid.tests.matrix import matter_with_photo
+from fazhi.portal.tests.helpers import png
 
 D = datetime.date
 # File fields no URL serves, and why.
@@ -27,26 +27,8 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def _png() -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", (4, 4), "red").save(buf, "PNG")
-    return buf.getvalue()
-
-
 def _matter_photo(world):
-    from fazhi.grid import services
-
-    dictionary_seed()
-    matter = services.matter_create(
-        actor=world.user(Role.GRID_MEMBER),
-        area=world.grid,
-        category="dispute",
-        description="邻里因排水沟争执",
-        source="walk_in",
-        registered_on=D(2023, 9, 28),
-        attachments=[SimpleUploadedFile("现场.png", _png())],
-    )
-    return matter.attachments.get().file
+    return matter_with_photo(world.grid, actor=world.user(Role.GRID_MEMBER)).file
 
 
 def _session_file(world, *, body, mediators):
@@ -83,7 +65,7 @@ def test_a_user_who_may_read_the_matter_gets_its_photo_shown_in_the_page(world, 
     client.force_login(world.user(Role.LEGAL_STAFF))
     response = client.get(photo.url)
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
-    assert b"".join(response.streaming_content) == _png()
+    assert b"".join(response.streaming_content) == png().read()
     assert response["Content-Disposition"].startswith("inline") and response["X-Content-Type-Options"] == "nosniff"
 
 
@@ -122,7 +104,7 @@ def test_a_session_file_follows_the_mediator_narrowing_and_downloads(world, clie
 
 def test_a_file_on_disk_that_no_record_holds_is_not_served(world, client, tmp_path):
     photo = _matter_photo(world)
-    (tmp_path / "grid" / "matters" / "stray.png").write_bytes(_png())
+    (tmp_path / "grid" / "matters" / "stray.png").write_bytes(png().read())
     (tmp_path / "secret.txt").write_text("不应被读取")
     client.force_login(world.user(Role.LEGAL_STAFF))
     folder = photo.url.rsplit("/", 1)[0]

@@ -7,11 +7,6 @@ GRID_VIEWERS = frozenset(
     {Role.LEADER, Role.LEGAL_STAFF, Role.GRID_ADMIN, Role.VILLAGE_CADRE, Role.GRID_MEMBER, Role.SUPERVISOR}
 )
 GRID_CHANGERS = frozenset({Role.GRID_ADMIN, Role.VILLAGE_CADRE, Role.GRID_MEMBER})
-# the smallest valid PNG: one transparent pixel
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)
 
 
 def _grid(world, area):
@@ -34,19 +29,23 @@ def _matter(world, area):
     return {"pk": matter.pk}
 
 
-def _matter_photo(world, area):
-    """An uploaded file (core:media) is read by who may read its record: here a matter's photo."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
+def matter_with_photo(area, actor=None):
+    """A matter in `area` with one photo (`png()` of the portal's test helpers); returns the photo's attachment."""
     from fazhi.core.dictionaries import dictionary_seed
     from fazhi.grid.services import matter_create
+    from fazhi.portal.tests.helpers import png
 
     dictionary_seed()
-    photo = SimpleUploadedFile("现场.png", PNG)
+    photo = png("现场.png")
     matter = matter_create(
-        actor=None, area=area, category="dispute", description="邻里纠纷", source="walk_in", attachments=[photo]
+        actor=actor, area=area, category="dispute", description="邻里纠纷", source="walk_in", attachments=[photo]
     )
-    return {"path": matter.attachments.get().file.name}
+    return matter.attachments.get()
+
+
+def _matter_photo(world, area):
+    """An uploaded file (core:media) is read by who may read its record: here a matter's photo."""
+    return {"path": matter_with_photo(area).file.name}
 
 
 def _visit(world, area):

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.urls import reverse
 
@@ -298,10 +299,6 @@ def test_an_open_dispute_offers_the_session_form_to_who_may_change_it(client, wo
 
 
 def test_opening_a_panel_fetches_its_form_carrying_the_version_of_the_page(client, world, studio, mediator):
-    import re
-
-    from fazhi.mediation import services
-
     dispute = make_dispute(world, body=studio, mediators=[mediator])
     client.force_login(world.user(Role.LEGAL_STAFF))
     seen = dispute.version  # the page is open at this version
