@@ -125,13 +125,18 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # A worker keeps its connection between requests: opening one cost PostgreSQL as much as serving a page (README
 # "Performance"). The health check above makes a kept connection that the database dropped reconnect first.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("FAZHI_DB_CONN_MAX_AGE", 60))
+# The figures statements are prepared on PostgreSQL (fazhi/core/metrics.py says why; no other query is). Behind a
+# PgBouncer older than 1.21 in transaction mode, FAZHI_DB_PREPARE=0 turns that off.
+POSTGRES_OPTIONS = {"prepare_threshold": 0 if os.environ.get("FAZHI_DB_PREPARE", "1") != "0" else None}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = dict(POSTGRES_OPTIONS)
 # A streaming read replica (fazhi/core/dbrouter.py): safe requests read from it, writes go to the primary, and a
 # user who has just written reads from the primary for FAZHI_READ_PRIMARY_SECONDS. Unset: nothing changes.
 FAZHI_READ_PRIMARY_SECONDS = int(os.environ.get("FAZHI_READ_PRIMARY_SECONDS", 5))
 FAZHI_REPLICA_RETRY_SECONDS = int(os.environ.get("FAZHI_REPLICA_RETRY_SECONDS", 10))
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_health_checks=True)
-    DATABASES["replica"]["OPTIONS"] = {"connect_timeout": 2}
+    DATABASES["replica"]["OPTIONS"] = {"connect_timeout": 2, **POSTGRES_OPTIONS}
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests use one database under both names
     DATABASE_ROUTERS = ["fazhi.core.dbrouter.ReplicaRouter"]
     MIDDLEWARE.insert(1, "fazhi.core.dbrouter.ReadYourWritesMiddleware")

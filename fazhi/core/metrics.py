@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connections, router
+from django.db.backends.utils import CursorDebugWrapper
 from django.db.models import F, QuerySet, Sum
 from django.utils import timezone
 
@@ -25,7 +26,9 @@ class Period:
         return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
 
-@dataclass(frozen=True)
+# Compared and hashed by identity: a figure is its registration (the ledger registers a changed measure anew), and
+# hashing the fields would translate the lazy label, unit and section each time a figures page looks one up.
+@dataclass(frozen=True, eq=False)
 class Metric:
     key: str
     label: str
@@ -121,7 +124,7 @@ def metric_values(*, area, requests: Sequence[tuple[Metric, Period]]) -> list[in
             return
         sql = "SELECT " + ", ".join(part for part, _params, _conv in batch)
         params = [p for _part, part_params, _conv in batch for p in part_params]
-        with connections[db].cursor() as cursor:
+        with _figures_cursor(connections[db]) as cursor:
             cursor.execute(sql, params)
             row = cursor.fetchone()
         for value, (_part, _params, converters) in zip(row, batch, strict=True):
@@ -133,7 +136,8 @@ def metric_values(*, area, requests: Sequence[tuple[Metric, Period]]) -> list[in
 
     # A figure whose records do not depend on the period (a registry snapshot) compiles to the same SQL for this
     # year and last: each distinct statement runs once and answers every request that compiled to it.
-    compiled = [_compiled(metric, area, period) for metric, period in requests]
+    today = timezone.localdate()
+    compiled = [_compiled(metric, area, period, today) for metric, period in requests]
     distinct = list(dict.fromkeys((template, params) for template, params, _c, _m in compiled))
     answer = {part: i for i, part in enumerate(distinct)}
     by_part = {(template, params): (converters, model) for template, params, converters, model in compiled}
@@ -153,6 +157,32 @@ def metric_values(*, area, requests: Sequence[tuple[Metric, Period]]) -> list[in
     return [results[answer[(template, params)]] for template, params, _c, _m in compiled]
 
 
+# On PostgreSQL a statement of 40 figures took 12–14 ms to plan and 1–8 ms to run (a county of 250,000 residents).
+# Prepared, it is planned afresh for its first five runs on a connection and then, when the generic plan is not
+# dearer (plan_cache_mode=auto), run from that plan: about 3 ms. A page of figures, a report and each township of a
+# roll-up run the same statements; only the area and year differ. So these statements go through a server-binding
+# cursor, which psycopg prepares (settings: prepare_threshold); every other query keeps Django's client-side
+# binding, which never prepares, so no other plan is shared between scopes.
+def _figures_cursor(connection):
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    from django.db.backends.postgresql.base import ServerBindingCursor  # psycopg 3; not imported on SQLite
+
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        raw = ServerBindingCursor(connection.connection)
+    # Wrapped as connection.cursor() wraps its own: execute_wrappers and query logging and counting still see it.
+    return _PreparedDebugCursor(raw, connection) if connection.queries_logged else connection.make_cursor(raw)
+
+
+class _PreparedDebugCursor(CursorDebugWrapper):
+    # Django logs the text psycopg last sent, and a prepared run sends none: the statement is logged as written.
+    def execute(self, sql, params=None):
+        with self.debug_sql(sql, params):
+            return super(CursorDebugWrapper, self).execute(sql, params)
+
+
 # Building and compiling ~80 QuerySets costs a figures page more than running them, and the SQL of a figure
 # depends only on the metric, the area, the period and today's date (figures that count what is overdue), never
 # on the data; so it is compiled once per process for those. Bounded: cleared when it grows past _CACHE_SIZE.
@@ -161,8 +191,8 @@ _CACHE_SIZE = 20000
 _compiled_cache: dict[tuple, tuple[str, tuple, list, type]] = {}
 
 
-def _compiled(metric: Metric, area, period: Period) -> tuple[str, tuple, list, type]:
-    key = (metric, area.pk, area.path, area.level, period, timezone.localdate())
+def _compiled(metric: Metric, area, period: Period, today: datetime.date) -> tuple[str, tuple, list, type]:
+    key = (metric, area.pk, area.path, area.level, period, today)
     hit = _compiled_cache.get(key)
     if hit is None:
         qs = metric.evidence(area=area, period=period)

@@ -41,6 +41,22 @@ def test_every_registered_metric_computed_together_equals_its_value_this_year_an
     assert len(queries) <= -(-len(requests) // core_metrics.SUBQUERIES_PER_QUERY) + 1
 
 
+def test_on_postgresql_the_figures_statements_are_prepared_and_answer_the_same_from_a_reused_plan(demo):
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's (core.metrics._figures_cursor)")
+    requests = [(metric, Period.year(2023)) for metric in METRICS.values()]
+    expected = [metric.value(area=demo, period=period) for metric, period in requests]
+    # PostgreSQL plans a prepared statement afresh five times, then may run it from one generic plan.
+    for _ in range(7):
+        assert metric_values(area=demo, requests=requests) == expected
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement, generic_plans + custom_plans FROM pg_prepared_statements")
+        prepared = cursor.fetchall()
+    assert prepared, "the figures statements should be prepared"
+    assert all(statement.startswith("SELECT (SELECT") for statement, _runs in prepared), prepared
+    assert max(runs for _statement, runs in prepared) >= 7
+
+
 def test_sums_and_distinct_and_ordered_records_are_computed_like_value(world, test_metrics, meeting):
     meeting(world.township, topic="一")
     meeting(world.township, topic="二")
