@@ -1,8 +1,12 @@
 """Figures computed together (core.metrics.metric_values) equal Metric.value, and the figures page stays small."""
 
 import datetime
+import os
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -55,6 +59,58 @@ def test_on_postgresql_the_figures_statements_are_prepared_and_answer_the_same_f
     assert prepared, "the figures statements should be prepared"
     assert all(statement.startswith("SELECT (SELECT") for statement, _runs in prepared), prepared
     assert max(runs for _statement, runs in prepared) >= 7
+
+
+def _prepared_runs() -> dict[str, int]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, generic_plans + custom_plans FROM pg_prepared_statements")
+        return dict(cursor.fetchall())
+
+
+def test_with_preparing_turned_off_the_figures_answer_the_same_and_nothing_is_prepared(demo):
+    """FAZHI_DB_PREPARE=0 (for a transaction-mode PgBouncer older than 1.21) is psycopg's prepare_threshold=None."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's (core.metrics._figures_cursor)")
+    requests = [(metric, Period.year(2023)) for metric in METRICS.values()]
+    expected = [metric.value(area=demo, period=period) for metric, period in requests]
+    connection.ensure_connection()
+    driver, threshold = connection.connection, connection.connection.prepare_threshold
+    driver.prepare_threshold = None
+    try:
+        before = _prepared_runs()  # the test above may have prepared them on this connection: none may run again
+        for _ in range(7):
+            assert metric_values(area=demo, requests=requests) == expected
+        assert _prepared_runs() == before
+    finally:
+        driver.prepare_threshold = threshold
+
+
+def test_fazhi_db_prepare_0_turns_preparing_off_on_the_primary_and_the_replica():
+    probe = (
+        "from config import settings as s; print(s.DATABASES['default']['OPTIONS'], s.DATABASES['replica']['OPTIONS'])"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FAZHI_", "DATABASE_"))}
+    env.update(
+        {
+            "DATABASE_URL": "postgres://fazhi@127.0.0.1:5432/fazhi",  # read by settings only, never connected to
+            "DATABASE_REPLICA_URL": "postgres://fazhi@127.0.0.1:5433/fazhi",
+            "FAZHI_VAR_DIR": os.environ.get("FAZHI_VAR_DIR", "var"),
+        }
+    )
+    answers = {}
+    for value in ("1", "0"):
+        done = subprocess.run(
+            [sys.executable, "-c", probe],
+            cwd=settings.BASE_DIR,
+            env={**env, "FAZHI_DB_PREPARE": value},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        answers[value] = done.stdout.strip().splitlines()[-1]
+    assert answers["1"].count("'prepare_threshold': 0") == 2
+    assert answers["0"].count("'prepare_threshold': None") == 2
 
 
 def test_sums_and_distinct_and_ordered_records_are_computed_like_value(world, test_metrics, meeting):
