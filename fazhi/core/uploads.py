@@ -1,5 +1,5 @@
-"""Checks shared by every upload: zip containers (.xlsx, .docx) inspected before any parser opens them, and file
-names reduced to a harmless last component.
+"""Checks shared by every upload: the content is what the extension says, zip containers (.xlsx, .docx) are inspected
+before any parser opens them, and file names are reduced to a harmless last component.
 
 GB/T 22239-2019 入侵防范 (malicious input) and 数据完整性: a zip bomb declares a small file that inflates to gigabytes;
 openpyxl and python-docx would inflate it in memory. Read a chunk at a time, Python's zipfile inflates an entry no
@@ -8,13 +8,17 @@ declared sizes bounds what a parser reading through zipfile can be made to read;
 (calamine) is handed `write_stored_copy`'s uncompressed copy instead.
 """
 
+import codecs
 import io
 import shutil
 import unicodedata
 import zipfile
 from typing import BinaryIO
 
+import filetype
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
@@ -23,6 +27,27 @@ MAX_ENTRIES = 5000
 COPY_CHUNK = 64 * 1024  # reading a whole entry at once would inflate all its stream before the size check
 MAX_NAME_LENGTH = 100
 FORBIDDEN_NAME_CHARACTERS = set('/\\:*?"<>|')
+
+HEAD_BYTES = 8192
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of legacy .doc/.xls
+# The part without which Word/Excel cannot open the package: a renamed .zip is not a .docx.
+OFFICE_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+# Phones' photos (HEIC) and recordings (mp4, mov, m4a, 3gp) are ISO media files whose brand varies by maker: any brand
+# is accepted.
+ISO_MEDIA = {"heic", "mp4", "mov", "m4a", "3gp"}
+# What filetype must recognise for each extension read by its magic numbers.
+KINDS = {
+    "jpg": {"jpg"},
+    "jpeg": {"jpg"},
+    "png": {"png"},
+    "webp": {"webp"},
+    "pdf": {"pdf"},
+    "mp3": {"mp3"},
+    "aac": {"aac"},
+    "wav": {"wav"},
+    "amr": {"amr"},
+    "avi": {"avi"},
+}
 
 
 def check_zip_container(data: bytes) -> None:
@@ -45,6 +70,69 @@ def check_zip_container(data: bytes) -> None:
         ratio = entry.file_size / max(entry.compress_size, 1)
         if total > MAX_UNCOMPRESSED or (entry.file_size > 1024 * 1024 and ratio > MAX_RATIO):
             raise ValidationError(_("该文件解压后体积异常（疑似压缩炸弹），已拒收。"))
+
+
+def _is_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    for encoding in ("utf-8-sig", "gb18030"):  # the head may end inside a character: decode it as unfinished
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
+def content_matches(extension: str, upload) -> bool:
+    """Whether the upload's bytes are a file of its extension. Images, PDF, audio and video are told by filetype;
+    Office files here, since filetype's Office matchers depend on the order of the parts, which WPS and LibreOffice
+    write differently. An .exe or a web page renamed .jpg or .pdf is refused (GB/T 22239-2019 入侵防范: uploads are
+    checked by content, not by name). The upload is left at its start."""
+    upload.seek(0)
+    if extension in OFFICE_PARTS:
+        data = upload.read()
+        upload.seek(0)
+        if not data.startswith(b"PK\x03\x04"):
+            return False
+        check_zip_container(data)  # zip bombs and path tricks inside the package
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return OFFICE_PARTS[extension] in archive.namelist()
+    head = upload.read(HEAD_BYTES)
+    upload.seek(0)
+    if extension in ("doc", "xls"):
+        return head.startswith(OLE)
+    if extension == "txt":
+        return _is_text(head)
+    if extension in ISO_MEDIA:
+        return head[4:8] == b"ftyp"
+    kind = filetype.guess(head)
+    return kind is not None and kind.extension in KINDS.get(extension, ())
+
+
+def check_content(upload, extension: str) -> None:
+    """Refuse, in Chinese, an upload whose content is not a file of its extension (see content_matches)."""
+    try:
+        matches = content_matches(extension, upload)
+    except ValidationError:  # an unreadable or hostile package is no file of its kind either
+        matches = False
+    if not matches:
+        raise ValidationError(
+            _("文件“%(name)s”的内容与扩展名 .%(extension)s 不符，请上传原始文件，不要只修改扩展名。")
+            % {"name": safe_filename(upload.name), "extension": extension},
+            code="content_mismatch",
+        )
+
+
+@deconstructible
+class ContentValidator(FileExtensionValidator):
+    """A file field's allowed extensions, and a new upload's content checked against its extension."""
+
+    def __call__(self, value) -> None:
+        super().__call__(value)
+        if getattr(value, "_committed", True):
+            return  # already stored: it was checked when it came in
+        check_content(value, value.name.lower().rsplit(".", 1)[-1])
 
 
 def write_stored_copy(data: bytes, target: BinaryIO) -> None:

@@ -1,7 +1,6 @@
 import os
 
 from django.conf import settings
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +9,7 @@ from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
 from fazhi.core.concurrency import VersionedModel
 from fazhi.core.models import TimeStampedModel
+from fazhi.core.uploads import ContentValidator
 
 
 class DecisionStatus(models.TextChoices):
@@ -164,7 +164,7 @@ class DecisionAttachment(models.Model):
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("决策"))
     step = models.CharField(_("所属环节"), max_length=20, choices=Step.choices)
     file = models.FileField(
-        _("文件"), upload_to="decisions/%Y/%m/", validators=[FileExtensionValidator(ATTACHMENT_EXTENSIONS)]
+        _("文件"), upload_to="decisions/%Y/%m/", validators=[ContentValidator(ATTACHMENT_EXTENSIONS)]
     )
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 

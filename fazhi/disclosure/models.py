@@ -1,10 +1,10 @@
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import VIEW, Module
 from fazhi.areas.scoping import ScopedModel, scope_q
 from fazhi.core.models import TimeStampedModel
+from fazhi.core.uploads import ContentValidator
 
 
 class BoardCategory(models.TextChoices):
@@ -99,7 +99,7 @@ class PostingAttachment(models.Model):
         Posting, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("公开记录")
     )
     file = models.FileField(
-        _("文件"), upload_to="disclosure/%Y/%m/", validators=[FileExtensionValidator(ATTACHMENT_EXTENSIONS)]
+        _("文件"), upload_to="disclosure/%Y/%m/", validators=[ContentValidator(ATTACHMENT_EXTENSIONS)]
     )
     name = models.CharField(_("文件名"), max_length=200)
     size = models.PositiveIntegerField(_("大小（字节）"))

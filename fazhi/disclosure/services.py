@@ -1,8 +1,6 @@
 """Every write of boards and postings, plus the due-date rules they follow."""
 
 import datetime
-import io
-import zipfile
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,7 +11,7 @@ from django.utils.translation import gettext as _
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import Level
 from fazhi.areas.scoping import require_area_writable, require_change
-from fazhi.core.uploads import check_zip_container, safe_filename
+from fazhi.core.uploads import check_content, safe_filename
 from fazhi.core.workdays import add_period, add_working_days
 from fazhi.disclosure.models import (
     ATTACHMENT_EXTENSIONS,
@@ -42,19 +40,6 @@ BOARD_LEVELS = {Level.TOWNSHIP, Level.VILLAGE}
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 10
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls compound file
-SIGNATURES = {
-    "jpg": b"\xff\xd8\xff",
-    "jpeg": b"\xff\xd8\xff",
-    "png": b"\x89PNG\r\n\x1a\n",
-    "pdf": b"%PDF-",
-    "doc": OLE,
-    "xls": OLE,
-    "docx": b"PK\x03\x04",
-    "xlsx": b"PK\x03\x04",
-}
-# The part without which Word/Excel cannot open the package: a renamed .zip is not a .docx.
-OFFICE_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 
 
 # --- periods and due dates -------------------------------------------------------------------------------------------
@@ -193,16 +178,6 @@ def _extension(name: str) -> str:
     return name.lower().rsplit(".", 1)[-1] if "." in name else ""
 
 
-def _content_matches(extension: str, data: bytes) -> bool:
-    if not data.startswith(SIGNATURES[extension]):
-        return False
-    if extension in OFFICE_PARTS:
-        check_zip_container(data)  # zip bombs and path tricks inside the package (fazhi.core.uploads)
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return OFFICE_PARTS[extension] in archive.namelist()
-    return True
-
-
 def _check_files(attachments) -> None:
     """Type by extension and by content, size, count; names are reduced to a harmless last component."""
     if len(attachments) > MAX_ATTACHMENTS:
@@ -217,15 +192,10 @@ def _check_files(attachments) -> None:
         if upload.size > MAX_ATTACHMENT_BYTES:
             errors.append(_("文件“%(n)s”超过10MB。") % {"n": name})
             continue
-        upload.seek(0)
-        data = upload.read()
-        upload.seek(0)
         try:
-            matches = _content_matches(extension, data)
-        except ValidationError:
-            matches = False
-        if not matches:
-            errors.append(_("文件“%(n)s”的内容与扩展名不符，请上传真实的图片、PDF、Word 或 Excel 文件。") % {"n": name})
+            check_content(upload, extension)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
     if errors:
         raise ValidationError({"attachments": errors})
 

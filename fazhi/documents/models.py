@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -9,6 +8,7 @@ from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
 from fazhi.core.concurrency import VersionedModel
 from fazhi.core.models import TimeStampedModel
+from fazhi.core.uploads import ContentValidator
 from fazhi.documents.choices import (
     AspectResult,
     CleanupDecision,
@@ -33,7 +33,7 @@ class NormativeDocument(ScopedModel, VersionedModel, TimeStampedModel):
         _("草案文件"),
         upload_to="documents/drafts/%Y/",
         blank=True,
-        validators=[FileExtensionValidator(DRAFT_EXTENSIONS)],
+        validators=[ContentValidator(DRAFT_EXTENSIONS)],
     )
     consultation_required = models.BooleanField(
         _("须公开征求意见"), default=False, help_text=_("涉及群众切身利益或市场主体生产经营的，须公开征求意见。")

@@ -12,6 +12,7 @@ from fazhi.areas.models import Area
 from fazhi.areas.scoping import require_area_writable, require_change
 from fazhi.core.deadlines import deadline_rule_current, deadline_rule_ensure
 from fazhi.core.registry import registry
+from fazhi.core.uploads import check_content
 from fazhi.core.workdays import add_period
 from fazhi.enforcement import workflow
 from fazhi.enforcement.choices import CaseStatus, CaseType, PublicationKind, RecordKind, ReviewConclusion
@@ -338,6 +339,10 @@ def case_record_add(*, actor, case: EnforcementCase, step: str, kind: str, uploa
         )
     if upload.size > limit:
         raise ValidationError({"upload": _("文件“%(n)s”超过%(m)dMB。") % {"n": upload.name, "m": limit // MB}})
+    try:
+        check_content(upload, extension)
+    except ValidationError as exc:
+        raise ValidationError({"upload": exc.messages}) from exc
     with transaction.atomic():
         record = CaseRecord(
             case=case, step=step, kind=kind, file=upload, name=upload.name[:200], size=upload.size, note=note.strip()

@@ -2,7 +2,6 @@ import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +10,7 @@ from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel, ScopedQuerySet
 from fazhi.core.concurrency import VersionedModel
 from fazhi.core.models import TimeStampedModel
+from fazhi.core.uploads import ContentValidator
 from fazhi.grid.choices import MatterSource, MatterStatus, Satisfaction, StaffPost
 from fazhi.people.models import Household, Resident
 
@@ -180,7 +180,7 @@ ATTACHMENT_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic", "pdf", "doc", "do
 class MatterAttachment(models.Model):
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("事项"))
     file = models.FileField(
-        _("文件"), upload_to="grid/matters/%Y/%m/", validators=[FileExtensionValidator(ATTACHMENT_EXTENSIONS)]
+        _("文件"), upload_to="grid/matters/%Y/%m/", validators=[ContentValidator(ATTACHMENT_EXTENSIONS)]
     )
     name = models.CharField(_("文件名"), max_length=200)
     size = models.PositiveIntegerField(_("大小（字节）"))

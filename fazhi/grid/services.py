@@ -15,6 +15,7 @@ from fazhi.areas.scoping import area_in_scope, require_area_writable, require_ch
 from fazhi.core.deadlines import deadline_complete, deadline_rule_ensure, deadline_start, deadlines_for
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.registry import registry
+from fazhi.core.uploads import check_content
 from fazhi.grid.choices import CATEGORY, MatterSource, MatterStatus, StaffPost
 from fazhi.grid.hooks import TRANSFER_HANDLERS
 from fazhi.grid.models import (
@@ -109,6 +110,7 @@ def _check_file(upload) -> None:
         )
     if upload.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError({"attachments": _("文件“%(n)s”超过10MB。") % {"n": upload.name}})
+    check_content(upload, ext)
 
 
 def _event(matter: Matter, *, action: str, source: str, actor, note: str = "") -> None:

@@ -5,12 +5,13 @@ and each measure becomes a report metric (fazhi/ledger/metrics.py).
 """
 
 from django.conf import settings
-from django.core.validators import FileExtensionValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
+from fazhi.core.uploads import ContentValidator
 from fazhi.ledger.choices import Section
 
 
@@ -95,7 +96,7 @@ class Entry(ScopedModel):
         _("附件"),
         upload_to="ledger/%Y/",
         blank=True,
-        validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx"])],
+        validators=[ContentValidator(["pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx"])],
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -1,7 +1,7 @@
 import datetime
 
 from django.conf import settings
-from django.core.validators import FileExtensionValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -14,6 +14,7 @@ from fazhi.areas.scoping import ScopedModel, ScopedQuerySet
 from fazhi.core.concurrency import VersionedModel
 from fazhi.core.encryption import EncryptedTextField
 from fazhi.core.models import CaseEvent, Deadline, TimeStampedModel
+from fazhi.core.uploads import ContentValidator
 from fazhi.mediation.choices import (
     AgreementForm,
     BodyKind,
@@ -289,7 +290,7 @@ class Session(models.Model):
         _("附件"),
         upload_to="mediation/sessions/%Y/%m/",
         blank=True,
-        validators=[FileExtensionValidator(SESSION_FILE_EXTENSIONS)],
+        validators=[ContentValidator(SESSION_FILE_EXTENSIONS)],
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False

@@ -1,12 +1,12 @@
 import datetime
 
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
+from fazhi.core.uploads import ContentValidator
 from fazhi.publicity.choices import MaterialMode, Platform, Strand
 
 
@@ -76,7 +76,7 @@ class Activity(ScopedModel):
         _("照片"),
         upload_to="publicity/%Y/",
         blank=True,
-        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
+        validators=[ContentValidator(["jpg", "jpeg", "png", "webp"])],
     )
 
     class Meta:

@@ -189,10 +189,10 @@ def _docx_bytes(part="word/document.xml") -> bytes:
     [
         ("病毒.exe", b"MZ", r"不支持的文件类型“病毒\.exe”"),
         ("pdf", b"%PDF-1.4", "不支持的文件类型“pdf”"),
-        ("收支表.pdf", b"MZ\x90\x00", r"“收支表\.pdf”的内容与扩展名不符"),
-        ("收支表.png", b"%PDF-1.4", r"“收支表\.png”的内容与扩展名不符"),
-        ("收支表.docx", _docx_bytes("payload.sh"), r"“收支表\.docx”的内容与扩展名不符"),
-        ("收支表.xlsx", _docx_bytes(), r"“收支表\.xlsx”的内容与扩展名不符"),
+        ("收支表.pdf", b"MZ\x90\x00", r"“收支表\.pdf”的内容与扩展名 \.pdf 不符"),
+        ("收支表.png", b"%PDF-1.4", r"“收支表\.png”的内容与扩展名 \.png 不符"),
+        ("收支表.docx", _docx_bytes("payload.sh"), r"“收支表\.docx”的内容与扩展名 \.docx 不符"),
+        ("收支表.xlsx", _docx_bytes(), r"“收支表\.xlsx”的内容与扩展名 \.xlsx 不符"),
     ],
 )
 def test_refuses_wrong_file_type_by_extension_or_content_and_saves_nothing(world, cadre, name, content, message):

@@ -165,9 +165,10 @@ def test_a_case_of_another_county_is_not_found(world, officers, make_case, enfor
         ("photo", "现场.exe", 10, "不是允许的文件类型"),
         ("photo", "现场.mp4", 10, "不是允许的文件类型"),
         ("photo", "现场.jpg", 11 * 1024 * 1024, "超过10MB"),
+        ("video", "现场.mp4", 10, r"“现场\.mp4”的内容与扩展名 \.mp4 不符"),  # ten bytes of "x" are no video
     ],
 )
-def test_case_record_file_type_and_size_limits(make_case, enforcer, kind, name, size, message):
+def test_case_record_file_type_size_and_content_limits(make_case, enforcer, kind, name, size, message):
     upload = SimpleUploadedFile(name, b"x" * size)
     with pytest.raises(ValidationError, match=message):
         services.case_record_add(actor=enforcer, case=make_case(), step="investigation", kind=kind, upload=upload)

@@ -131,6 +131,11 @@ def test_attachments_are_checked_for_type_and_size(seeded, calendar, settings, t
     big = SimpleUploadedFile("big.jpg", b"0" * (services.MAX_ATTACHMENT_BYTES + 1))
     with pytest.raises(ValidationError):
         _matter(seeded, attachments=[big])
+    with pytest.raises(ValidationError) as exc:  # a web page renamed .jpg
+        _matter(seeded, attachments=[SimpleUploadedFile("现场.jpg", b"<html><script>alert(1)</script></html>")])
+    assert exc.value.message_dict["attachments"] == [
+        "文件“现场.jpg”的内容与扩展名 .jpg 不符，请上传原始文件，不要只修改扩展名。"
+    ]
     assert Matter.objects.count() == 0
     m = _matter(seeded, attachments=[SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff")])
     assert MatterAttachment.objects.get(matter=m).is_image
