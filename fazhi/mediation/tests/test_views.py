@@ -1,6 +1,7 @@
 import datetime
 import re
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from fazhi.accounts.roles import Role
@@ -72,6 +73,22 @@ def test_a_session_dated_before_receipt_is_refused_with_a_chinese_message(client
     )
     assert response.status_code == 200 and "调解日期不能早于受理日期。" in response.content.decode()
     assert not Session.objects.exists()
+
+
+def test_a_web_page_renamed_as_the_session_record_is_refused_and_nothing_is_saved(
+    client, world, studio, mediator, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    dispute = make_dispute(world, body=studio, mediators=[mediator])
+    client.force_login(world.user(Role.MEDIATOR))
+    page = SimpleUploadedFile("笔录.pdf", b"<!doctype html><script>fetch('/accounts/')</script>")
+    response = client.post(
+        reverse("mediation:dispute_action", args=[dispute.pk, "session"]),
+        {"session-held_on": "2023-03-05", "session-place": "工作室", "session-notes": "调解", "session-file": page},
+    )
+    assert response.status_code == 200
+    assert "文件“笔录.pdf”的内容与扩展名 .pdf 不符" in response.content.decode()
+    assert not Session.objects.exists() and not any(tmp_path.rglob("*.pdf"))
 
 
 def test_closing_with_an_agreement_offers_the_docx(client, world, studio, mediator):
