@@ -3,9 +3,7 @@
 import datetime
 
 import pytest
-from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import models
 
 from fazhi.accounts.roles import Role
 from fazhi.areas.testing import make_user
@@ -13,6 +11,8 @@ from fazhi.core.dictionaries import dictionary_seed
 from fazhi.core.registry import registry
 from fazhi.grid.tests.matrix import matter_with_photo
 from fazhi.portal.tests.helpers import png
+
+from .file_fields import label, project_file_fields
 
 D = datetime.date
 # File fields no URL serves, and why.
@@ -113,15 +113,7 @@ def test_a_file_on_disk_that_no_record_holds_is_not_served(world, client, tmp_pa
 
 
 def test_every_file_field_is_served_through_the_record_check_or_listed_as_not_served():
-    fields = {
-        f"{model._meta.app_label}.{model.__name__}.{field.name}"
-        for model in apps.get_models()
-        for field in model._meta.concrete_fields
-        if isinstance(field, models.FileField) and model.__module__.startswith("fazhi.")
-    }
-    served = {
-        f"{a.file_field.model._meta.app_label}.{a.file_field.model.__name__}.{a.file_field.name}"
-        for a in registry.attachments
-    }
+    fields = project_file_fields().keys()
+    served = {label(a.file_field) for a in registry.attachments}
     assert served | NOT_SERVED.keys() == fields and not served & NOT_SERVED.keys()
     assert all(a.prefix.endswith("/") for a in registry.attachments)  # every field stores under a folder of its own
