@@ -145,7 +145,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 # across processes; `manage.py createcachetable` makes its table (make install runs it).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "fazhi_cache"}}
 
-# --- Accounts and security (GB/T 22239-2019 身份鉴别; values per DOMAIN.md SEC-18) -------------
+# --- Accounts and security (GB/T 22239-2019 身份鉴别; values per docs/law.md SEC-18) -------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -177,7 +177,7 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_ENABLED = env_bool("FAZHI_AXES_ENABLED", True)
 # Second factor (TOTP, django-otp): the three admin roles must pass it after the password (GB/T 22239-2019 身份鉴别
-# d, DOMAIN.md SEC-14/SEC-18). On unless DEBUG, so `make run` and its demo accounts stay usable without phones.
+# d, docs/law.md SEC-14/SEC-18). On unless DEBUG, so `make run` and its demo accounts stay usable without phones.
 FAZHI_REQUIRE_ADMIN_OTP = env_bool("FAZHI_REQUIRE_ADMIN_OTP", not DEBUG)
 OTP_TOTP_ISSUER = "法治乡镇工作平台"
 

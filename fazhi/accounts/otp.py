@@ -1,6 +1,6 @@
 """Second factor (动态口令, TOTP via django-otp): enrolment, verification and who must pass it.
 
-GB/T 22239-2019 身份鉴别 d) asks for two or more factors, one of them cryptographic (DOMAIN.md SEC-14, SEC-18);
+GB/T 22239-2019 身份鉴别 d) asks for two or more factors, one of them cryptographic (docs/law.md SEC-14, SEC-18);
 the three admin roles must use it, everybody else may.
 """
 

@@ -2,7 +2,7 @@
 
 A post (岗位) is one role at one area; its grants apply in the modules listed here and nowhere else,
 so a village cadre who is also a mediator never gets mediation rights over the whole village
-(GB/T 22239-2019 访问控制: least privilege, separated admin duties — DOMAIN.md SEC-15).
+(GB/T 22239-2019 访问控制: least privilege, separated admin duties — docs/law.md SEC-15).
 """
 
 from django.db import models

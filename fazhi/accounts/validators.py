@@ -8,7 +8,7 @@ class PasswordPolicyValidator:
     """Length and character classes of a password.
 
     GB/T 22239-2019 身份鉴别 asks for complexity; the common assessment values are at least 8
-    characters of three of the four classes (DOMAIN.md SEC-18 [C]), both configurable.
+    characters of three of the four classes (docs/law.md SEC-18 [C]), both configurable.
     """
 
     def __init__(self, min_length: int = 8, min_classes: int = 3):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Role
+from fazhi.core import facts
 
 # Each tree level adds one fixed-width segment of the area's id to the path, so the path is all
 # digits and "this area and below" is an index-backed range query on any database and collation.
@@ -23,8 +24,7 @@ class Level(models.IntegerChoices):
 
 def subtree_q(path: str, field: str = "area__path") -> Q:
     """Rows whose area path starts with `path` (the area itself and everything under it)."""
-    upper = str(int(path) + 1).zfill(len(path))
-    return Q(**{f"{field}__gte": path, f"{field}__lt": upper})
+    return facts.subtree_q(path, field)
 
 
 def ancestor_paths(path: str) -> list[str]:

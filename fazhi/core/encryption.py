@@ -1,15 +1,15 @@
 """Encrypted model fields, a keyed blind index for exact search, and masking helpers.
 
-Personal data (身份证号, phone numbers) is stored encrypted (个人信息保护法 第五十一条: 加密、去标识化 — DOMAIN.md
+Personal data (身份证号, phone numbers) is stored encrypted (个人信息保护法 第五十一条: 加密、去标识化 — docs/law.md
 SEC-05) with an authenticated cipher: AES-256-GCM, or SM4-GCM (国密, GB/T 32907-2016) when
-settings.FIELD_ENCRYPTION_CIPHER = "SM4-GCM" (商用密码管理条例 — DOMAIN.md SEC-13).
+settings.FIELD_ENCRYPTION_CIPHER = "SM4-GCM" (商用密码管理条例 — docs/law.md SEC-13).
 
 Stored form: ``<cipher>$<key id>$<base64(nonce | ciphertext | tag)>``. The key id and cipher travel with the value,
 so settings.FIELD_ENCRYPTION_KEYS ("id:base64,id:base64") can list several keys: the first encrypts, every one
 decrypts, and ``manage.py rotate_field_keys`` re-encrypts old values under the first key without loss.
 
 Exact search goes through a separate blind-index column: HMAC-SHA256 over the normalised value, keyed by
-settings.FIELD_HASH_KEY (``blind_index``). Masks follow DOMAIN.md SEC-20 (身份证 6+4, 手机 3+4).
+settings.FIELD_HASH_KEY (``blind_index``). Masks follow docs/law.md SEC-20 (身份证 6+4, 手机 3+4).
 """
 
 import base64
@@ -148,7 +148,7 @@ def blind_index(value: str) -> str:
     return hmac.digest(settings.FIELD_HASH_KEY.encode(), normalise(value).encode(), hashlib.sha256).hex()
 
 
-# --- masking (DOMAIN.md SEC-19/SEC-20: keep first 6 + last 4 of 身份证号, 3 + 4 of a phone number) -------------
+# --- masking (docs/law.md SEC-19/SEC-20: keep first 6 + last 4 of 身份证号, 3 + 4 of a phone number) -------------
 
 
 def mask_id_number(value: str) -> str:

@@ -204,7 +204,7 @@ class DayUnit(models.TextChoices):
 
 
 class DeadlineRule(models.Model):
-    """A statutory or local period as a versioned parameter with its legal source (DOMAIN.md: never constants).
+    """A statutory or local period as a versioned parameter with its legal source (docs/law.md: never constants).
 
     A case fixes the version in force when it opens, so later edits never move a running deadline.
     """
@@ -215,7 +215,7 @@ class DeadlineRule(models.Model):
     days = models.PositiveIntegerField(_("期限（日）"))
     unit = models.CharField(_("计日方式"), max_length=10, choices=DayUnit.choices)
     source = models.CharField(_("依据"), max_length=200)
-    certainty = models.CharField(_("核实程度"), max_length=4, blank=True, help_text=_("V/V2/M/C，见 DOMAIN.md"))
+    certainty = models.CharField(_("核实程度"), max_length=4, blank=True, help_text=_("V/V2/M/C，见 docs/law.md"))
     valid_from = models.DateField(_("施行日期"))
 
     class Meta:

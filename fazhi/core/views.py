@@ -33,7 +33,7 @@ INLINE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "applicati
 
 @login_required
 def media_view(request, path: str):
-    """An uploaded file, to a user who may read the record it belongs to (访问控制, DOMAIN.md SEC-15, SEC-17): 403
+    """An uploaded file, to a user who may read the record it belongs to (访问控制, docs/law.md SEC-15, SEC-17): 403
     without the module, 404 out of scope, as for the record's page. Only a name some registered record holds is
     opened, so no path can reach outside the uploads."""
     for attachment in registry.attachments:

@@ -25,7 +25,7 @@ def is_workday(day: datetime.date) -> bool:
 
 
 def add_working_days(start: datetime.date, n: int) -> datetime.date:
-    """The n-th working day after `start`; the start day itself is not counted (DOMAIN.md T-01)."""
+    """The n-th working day after `start`; the start day itself is not counted (docs/law.md T-01)."""
     if n < 0:
         raise ValueError("n must not be negative")
     # Longest holiday run in the PRC calendar is 8–9 days; 2n + 30 days always holds n working days.
@@ -59,7 +59,7 @@ def add_period(start: datetime.date, n: int, unit: str) -> datetime.date:
     """Due date of an n-day period from `start` counted in `unit` ("working" or "natural").
 
     Natural days: the start day is not counted and a period ending on a rest day or holiday moves to
-    the next working day (民事诉讼法(2023) 第八十五条 期间计算, applied by analogy — DOMAIN.md T-01).
+    the next working day (民事诉讼法(2023) 第八十五条 期间计算, applied by analogy — docs/law.md T-01).
     """
     if unit == "working":
         return add_working_days(start, n)

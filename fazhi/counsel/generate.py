@@ -81,7 +81,7 @@ def generate(context: dict) -> None:
                     closed_on=closed.replace(year=year) - shift,
                 )
                 cases.append(case)
-                if appearance:  # 行政诉讼法 第三条第三款 (DOMAIN.md REC-05): between filing and closing
+                if appearance:  # 行政诉讼法 第三条第三款 (docs/law.md REC-05): between filing and closing
                     on, _who, post, principal = appearance
                     hearings.append(
                         CourtAppearance(

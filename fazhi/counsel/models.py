@@ -15,7 +15,7 @@ from fazhi.counsel.choices import (
 
 
 class Adviser(ScopedModel):
-    """法律顾问 retained by the township (纲要(2021—2025) 重大决策合法性审查须有法律顾问参与 — DOMAIN MD-12)."""
+    """法律顾问 retained by the township (纲要(2021—2025) 重大决策合法性审查须有法律顾问参与 — docs/law.md MD-12)."""
 
     scope_module = Module.COUNSEL
 
@@ -100,7 +100,7 @@ class Consultation(ScopedModel):
 
     @property
     def person_masked(self) -> str:
-        """Names in lists are shown as 张*三 (DOMAIN SEC-20)."""
+        """Names in lists are shown as 张*三 (docs/law.md SEC-20)."""
         name = self.person
         if len(name) <= 1:
             return name
@@ -196,7 +196,7 @@ class CourtAppearanceQuerySet(models.QuerySet):
 
 
 class CourtAppearance(models.Model):
-    """负责人出庭应诉: who appeared for the township at a hearing (行政诉讼法 第三条第三款; DOMAIN.md REC-05)."""
+    """负责人出庭应诉: who appeared for the township at a hearing (行政诉讼法 第三条第三款; docs/law.md REC-05)."""
 
     case = models.ForeignKey(LegalCase, on_delete=models.CASCADE, related_name="appearances", verbose_name=_("案件"))
     hearing_on = models.DateField(_("开庭日期"))

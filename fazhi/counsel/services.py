@@ -177,7 +177,7 @@ def contract_sign(*, actor, contract: ContractReview, signed_on: datetime.date) 
         if contract.signed_on:
             raise ValidationError(_("该合同已登记签订。"))
         # 合同合法性审查 precedes signing: the general 合法性审查 requirement of 法治政府建设实施纲要（2021—2025年）;
-        # DOMAIN.md lists no contract-specific article, so this gate is our convention [C].
+        # docs/law.md lists no contract-specific article, so this gate is our convention [C].
         if not contract.is_passed:
             raise ValidationError(_("合同未经合法性审查通过，不得签订。"))
         if signed_on < contract.reviewed_on:
@@ -252,7 +252,7 @@ def court_appearance_add(
     with transaction.atomic():
         # Locked and read afresh: the kind and the closing date decide, not what the caller's copy says.
         case = LegalCase.objects.select_for_update().get(pk=case.pk)
-        # 负责人出庭应诉 is a duty in 行政诉讼 (行政诉讼法 第三条第三款; 纲要(二十三); DOMAIN.md REC-05); a 行政复议
+        # 负责人出庭应诉 is a duty in 行政诉讼 (行政诉讼法 第三条第三款; 纲要(二十三); docs/law.md REC-05); a 行政复议
         # has no court hearing.
         if case.kind != CaseKind.LITIGATION:
             raise ValidationError(_("出庭应诉只登记于行政诉讼案件。"))

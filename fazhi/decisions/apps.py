@@ -30,7 +30,7 @@ class DecisionsConfig(AppConfig):
             label="重大行政决策公开征求意见期限",
             days=30,
             unit="natural",
-            source="重大行政决策程序暂行条例 第十五条（DOMAIN.md MD-07）",
+            source="重大行政决策程序暂行条例 第十五条（docs/law.md MD-07）",
             certainty="V",
         )
         register_deadline_rule(
@@ -38,7 +38,7 @@ class DecisionsConfig(AppConfig):
             label="重大行政决策合法性审查期限",
             days=7,
             unit="working",
-            source="重大行政决策程序暂行条例 第二十七条（DOMAIN.md MD-12）",
+            source="重大行政决策程序暂行条例 第二十七条（docs/law.md MD-12）",
             certainty="V",
         )
         register_attachment(

@@ -1,4 +1,4 @@
-"""The whole procedure of one decision as a single .zip (条例 第三十三条 决策过程记录和材料归档; DOMAIN.md MD-17)."""
+"""The whole procedure of one decision as a single .zip (条例 第三十三条 决策过程记录和材料归档; docs/law.md MD-17)."""
 
 import io
 import zipfile

@@ -5,7 +5,7 @@ implementation and a post-decision evaluation — and, in the last year, one mor
 
 Rows go in with bulk_create, so this module derives what `decision_transition` and the step services check: each
 date after the one before and at least the statutory period on (第十五条 30 natural days of comment, 第二十七条 7
-working days of review, DOMAIN.md MD-07/MD-12), and the timeline rows. See fazhi/people/generate.py.
+working days of review, docs/law.md MD-07/MD-12), and the timeline rows. See fazhi/people/generate.py.
 """
 
 import datetime

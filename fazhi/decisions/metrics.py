@@ -1,4 +1,4 @@
-"""Figures on major decisions by how much of the procedure they went through (DOMAIN.md MD-06..MD-19)."""
+"""Figures on major decisions by how much of the procedure they went through (docs/law.md MD-06..MD-19)."""
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _

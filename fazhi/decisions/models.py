@@ -36,7 +36,7 @@ PASSING_CONCLUSIONS = (ReviewConclusion.LEGAL, ReviewConclusion.LEGAL_WITH_CHANG
 
 
 class Decision(ScopedModel, VersionedModel, TimeStampedModel):
-    """重大行政决策 (重大行政决策程序暂行条例, DOMAIN.md MD-*); each step's record lives on it or beside it."""
+    """重大行政决策 (重大行政决策程序暂行条例, docs/law.md MD-*); each step's record lives on it or beside it."""
 
     scope_module = Module.DECISIONS
 
@@ -47,10 +47,10 @@ class Decision(ScopedModel, VersionedModel, TimeStampedModel):
     status = models.CharField(
         _("状态"), max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT, editable=False
     )
-    # 年度目录公开 (条例 第三条第三款; 法治政府建设实施纲要 (十一); DOMAIN.md MD-02)
+    # 年度目录公开 (条例 第三条第三款; 法治政府建设实施纲要 (十一); docs/law.md MD-02)
     catalogued = models.BooleanField(_("已列入公布的年度目录"), default=False, editable=False)
     published_on = models.DateField(_("目录公布日期"), null=True, blank=True, editable=False)
-    # Which optional steps apply to this decision (条例 第十四、十九、二十二条; DOMAIN.md MD-06/10/11).
+    # Which optional steps apply to this decision (条例 第十四、十九、二十二条; docs/law.md MD-06/10/11).
     # 合法性审查 and 集体讨论决定 are always required (条例 第二十五、三十条; MD-12/14), so they have no flag.
     participation_required = models.BooleanField(_("需公众参与"), default=True)
     expert_required = models.BooleanField(_("需专家论证"), default=False)
@@ -107,7 +107,7 @@ class Decision(ScopedModel, VersionedModel, TimeStampedModel):
 
 
 class ExpertOpinion(models.Model):
-    """专家论证意见 (条例 第十九、二十条; DOMAIN.md MD-10)."""
+    """专家论证意见 (条例 第十九、二十条; docs/law.md MD-10)."""
 
     decision = models.ForeignKey(
         Decision, on_delete=models.CASCADE, related_name="expert_opinions", verbose_name=_("决策")

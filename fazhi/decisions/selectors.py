@@ -53,7 +53,7 @@ class StepState:
 
 
 def decision_steps(*, decision: Decision, today: datetime.date | None = None) -> list[StepState]:
-    """The procedure checklist (条例 第二十九条 提交集体讨论的材料, DOMAIN.md MD-13), one row per step."""
+    """The procedure checklist (条例 第二十九条 提交集体讨论的材料, docs/law.md MD-13), one row per step."""
     today = today or timezone.localdate()
     d = decision
     done = {
@@ -74,7 +74,7 @@ def decision_steps(*, decision: Decision, today: datetime.date | None = None) ->
         Step.DISCUSSION: True,
         Step.ANNOUNCEMENT: True,
         Step.IMPLEMENTATION: True,
-        # 决策后评估 is discretionary (条例 第三十六条 "可以"; DOMAIN.md MD-19).
+        # 决策后评估 is discretionary (条例 第三十六条 "可以"; docs/law.md MD-19).
         Step.EVALUATION: False,
     }
     return [StepState(s.value, s.label, required[s], done[s]) for s in Step]
@@ -88,7 +88,7 @@ def _catalogued(area: Area) -> QuerySet:
 
 
 def published_catalogue(*, area: Area, year: int | None = None) -> QuerySet:
-    """年度重大行政决策事项目录 as published (条例 第三条第三款; DOMAIN.md MD-02)."""
+    """年度重大行政决策事项目录 as published (条例 第三条第三款; docs/law.md MD-02)."""
     qs = _catalogued(area).order_by("-year", "published_on", "id")
     return qs.filter(year=year) if year else qs
 

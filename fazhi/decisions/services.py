@@ -50,7 +50,7 @@ def _comment_period_valid(d: Decision, on: datetime.date, reason: str, ends_on: 
     if not d.participation_required:
         return [_("本决策未设定公众参与环节，无需公开征求意见。")]
     if not d.catalogued:
-        # 决策事项目录向社会公布 (条例 第三条第三款; DOMAIN.md MD-02) before the public is asked about it.
+        # 决策事项目录向社会公布 (条例 第三条第三款; docs/law.md MD-02) before the public is asked about it.
         return [_("决策事项须先列入年度目录并公布，方可公开征求意见。")]
     if d.published_on is not None and on < d.published_on:
         # A consultation dated before the catalogue was published would bypass the rule above (MD-02).
@@ -59,7 +59,7 @@ def _comment_period_valid(d: Decision, on: datetime.date, reason: str, ends_on: 
         return [_("请先填写征求意见稿。")]
     if ends_on is None or ends_on < on:
         return [_("请填写不早于开始日的征求意见截止日。")]
-    # 条例 第十五条：征求意见期限一般不少于30日 (自然日, DOMAIN.md MD-07); shorter only with a stated reason.
+    # 条例 第十五条：征求意见期限一般不少于30日 (自然日, docs/law.md MD-07); shorter only with a stated reason.
     days, earliest = earliest_end("decisions.public_comment", on)
     if ends_on < earliest and not reason.strip():
         return [
@@ -84,22 +84,22 @@ def decide_problems(d: Decision, on: datetime.date) -> list[str]:
         else:
             problems += _comment_period_ended(d, on)
             if not d.comment_handling.strip():
-                # 条例 第十八条：对公众意见归纳整理、研究论证 (DOMAIN.md MD-09)
+                # 条例 第十八条：对公众意见归纳整理、研究论证 (docs/law.md MD-09)
                 problems.append(_("尚未填写公众意见采纳情况说明。"))
     if d.expert_required and not d.expert_opinions.exists():
-        # 条例 第十九条 (DOMAIN.md MD-10)
+        # 条例 第十九条 (docs/law.md MD-10)
         problems.append(_("本决策需专家论证，尚无专家论证意见。"))
     if d.risk_required:
-        # 条例 第二十二、二十四条：风险不可控的，应调整至可控后再作决定 (DOMAIN.md MD-11)
+        # 条例 第二十二、二十四条：风险不可控的，应调整至可控后再作决定 (docs/law.md MD-11)
         if not (d.risk_level and d.risk_conclusion.strip()):
             problems.append(_("本决策需风险评估，尚无风险评估结论。"))
         elif d.risk_level == RiskLevel.HIGH:
             problems.append(_("风险评估为高风险（不可控），须调整方案至风险可控后再作决定。"))
-    # 条例 第二十五条：未经合法性审查或者经审查不合法的，不得提交集体讨论 (DOMAIN.md MD-12)
+    # 条例 第二十五条：未经合法性审查或者经审查不合法的，不得提交集体讨论 (docs/law.md MD-12)
     if d.review_conclusion not in PASSING_CONCLUSIONS:
         problems.append(_("未经合法性审查的决策草案，不得提交集体讨论。"))
     elif d.review_started_on is not None:
-        # 条例 第二十七条：合法性审查时间一般不少于7个工作日 (DOMAIN.md MD-12)
+        # 条例 第二十七条：合法性审查时间一般不少于7个工作日 (docs/law.md MD-12)
         days, earliest = earliest_end("decisions.legality_review", d.review_started_on)
         if on < earliest:
             problems.append(
@@ -112,7 +112,7 @@ def decide_problems(d: Decision, on: datetime.date) -> list[str]:
     if not (d.meeting.strip() and d.attendees.strip() and d.outcome.strip()):
         problems.append(_("请先记录集体讨论的会议名称、出席人员和决定内容。"))
     statements = list(d.statements.all())
-    # 条例 第三十条：行政首长在集体讨论会议上最后发表意见 (DOMAIN.md MD-14)
+    # 条例 第三十条：行政首长在集体讨论会议上最后发表意见 (docs/law.md MD-14)
     if not statements or not statements[-1].is_principal:
         problems.append(_("主要负责人（行政首长）须在集体讨论中最后发表意见。"))
     return problems
@@ -128,7 +128,7 @@ def _action_problems(d: Decision, action: str, on: datetime.date, reason: str, e
     if action == "announce" and not note.strip():
         return [_("请填写公布渠道及决策解读。")]
     if action == "announce" and d.discussed_on is not None and on < d.discussed_on:
-        # 条例 第三十二条：公布作出的决策 — not before it was taken (DOMAIN.md MD-16)
+        # 条例 第三十二条：公布作出的决策 — not before it was taken (docs/law.md MD-16)
         return [_("公布日期不能早于集体讨论决定日期（%(d)s）。") % {"d": d.discussed_on.isoformat()}]
     return []
 
@@ -215,7 +215,7 @@ def decision_update(*, actor, decision: Decision, **fields) -> Decision:
 
 
 def catalogue_publish(*, actor, decision: Decision, on: datetime.date) -> Decision:
-    """列入年度决策事项目录并向社会公布 (条例 第三条第三款; DOMAIN.md MD-02)."""
+    """列入年度决策事项目录并向社会公布 (条例 第三条第三款; docs/law.md MD-02)."""
     with transaction.atomic():
         d = _locked(actor, decision)
         if d.catalogued:
@@ -238,7 +238,7 @@ def _require_text(values: dict[str, str]) -> None:
 
 
 def participation_record(*, actor, decision: Decision, comment_handling: str) -> Decision:
-    """意见采纳情况 — published only after the period (条例 第十八条; DOMAIN.md MD-09)."""
+    """意见采纳情况 — published only after the period (条例 第十八条; docs/law.md MD-09)."""
     _require_text({_("意见采纳情况说明"): comment_handling})
     with transaction.atomic():
         d = _locked(actor, decision)
@@ -280,7 +280,7 @@ def risk_record(*, actor, decision: Decision, risk_assessor: str, risk_level: st
 def review_record(
     *, actor, decision: Decision, reviewer: str, review_conclusion: str, review_opinion: str, reviewed_on: datetime.date
 ) -> Decision:
-    # 条例 第二十六至二十八条：审查机构出具合法性审查意见 (DOMAIN.md MD-12)
+    # 条例 第二十六至二十八条：审查机构出具合法性审查意见 (docs/law.md MD-12)
     _require_text({_("审查人员/机构"): reviewer, _("审查意见"): review_opinion})
     if review_conclusion not in ReviewConclusion.values:
         raise ValidationError(_("请选择审查结论。"))
@@ -298,7 +298,7 @@ def review_record(
 
 
 def discussion_record(*, actor, decision: Decision, meeting: str, attendees: str, outcome: str) -> Decision:
-    # 条例 第三十条：集体讨论情况和决定应当如实记录 (DOMAIN.md MD-14)
+    # 条例 第三十条：集体讨论情况和决定应当如实记录 (docs/law.md MD-14)
     _require_text({_("会议名称"): meeting, _("出席人员"): attendees, _("决定内容"): outcome})
     with transaction.atomic():
         d = _locked(actor, decision)
@@ -315,7 +315,7 @@ def statement_add(
     with transaction.atomic():
         d = _locked(actor, decision)
         _not_decided(d)
-        # 条例 第三十条：行政首长在集体讨论会议上最后发表意见 — nobody speaks after the principal (DOMAIN.md MD-14)
+        # 条例 第三十条：行政首长在集体讨论会议上最后发表意见 — nobody speaks after the principal (docs/law.md MD-14)
         if d.statements.filter(is_principal=True).exists():
             raise ValidationError(_("主要负责人已最后发表意见，不能再增加发言。"))
         row = DiscussionStatement(
@@ -327,7 +327,7 @@ def statement_add(
 
 
 def implementation_record(*, actor, decision: Decision, implementing_unit: str, implementation_notes: str) -> Decision:
-    # 条例 第三十四、三十五条 (DOMAIN.md MD-18)
+    # 条例 第三十四、三十五条 (docs/law.md MD-18)
     _require_text({_("执行单位"): implementing_unit, _("执行情况"): implementation_notes})
     with transaction.atomic():
         d = _locked(actor, decision)
@@ -346,7 +346,7 @@ def evaluation_record(
         d = _locked(actor, decision)
         if d.status != DecisionStatus.ANNOUNCED:
             raise ValidationError(_("决策公布实施后，方可开展决策后评估。"))
-        # 条例 第三十六条：不得由决策前风险评估的单位开展决策后评估 (DOMAIN.md MD-19)
+        # 条例 第三十六条：不得由决策前风险评估的单位开展决策后评估 (docs/law.md MD-19)
         if d.risk_assessor and evaluator.strip() == d.risk_assessor:
             raise ValidationError(_("决策后评估不得由决策前开展风险评估的单位承担。"))
         d.evaluator, d.evaluated_on, d.evaluation = evaluator.strip(), evaluated_on, evaluation.strip()

@@ -17,14 +17,14 @@ class Transition:
 
 
 TRANSITIONS = [
-    # 公开征求意见 (条例 第十五条, DOMAIN.md MD-07)
+    # 公开征求意见 (条例 第十五条, docs/law.md MD-07)
     Transition(S.DRAFT, "open_comment", S.CONSULTING, "decisions.change", "comment_period_valid"),
     Transition(S.CONSULTING, "submit_review", S.REVIEWING, "decisions.change", "comment_period_ended"),
     # A decision that needs no public participation goes straight to review (条例 第十四条 "除依法不予公开外").
     Transition(S.DRAFT, "submit_review", S.REVIEWING, "decisions.change", "participation_not_required"),
-    # 合法性审查后集体讨论决定 (条例 第二十五至三十条, DOMAIN.md MD-12/MD-14)
+    # 合法性审查后集体讨论决定 (条例 第二十五至三十条, docs/law.md MD-12/MD-14)
     Transition(S.REVIEWING, "discuss", S.DISCUSSED, "decisions.change", "ready_to_decide"),
-    # 公布 (条例 第三十二条, DOMAIN.md MD-16)
+    # 公布 (条例 第三十二条, docs/law.md MD-16)
     Transition(S.DISCUSSED, "announce", S.ANNOUNCED, "decisions.change"),
 ]
 

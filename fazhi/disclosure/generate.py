@@ -3,7 +3,7 @@
 on-time rate is below 100 %) and each 服务 board two ad-hoc notices a year, all published online the day they go up.
 
 Rows go in with bulk_create, so this module derives what `posting_create` derives: each posting's due date
-(重庆市实施《村民委员会组织法》办法 第三十条, DOMAIN.md CQ-V-05; a township's ad-hoc items:
+(重庆市实施《村民委员会组织法》办法 第三十条, docs/law.md CQ-V-05; a township's ad-hoc items:
 政府信息公开条例 第二十六条) and each board's next due date (`services.next_due_after`).
 Boards are set up (设立日期) on the first day of the first year, so the boards figure counts them for every
 generated year. See fazhi/people/generate.py.

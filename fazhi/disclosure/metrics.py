@@ -2,7 +2,7 @@
 
 The on-time rate is `disclosure.postings_on_time` over `disclosure.postings`; both are record lists, so the rate's
 evidence is exactly the postings counted. On time = posted by the due date of 重庆市实施《村民委员会组织法》办法
-第三十条 (DOMAIN.md CQ-V-05), stored on each posting as `due_on`.
+第三十条 (docs/law.md CQ-V-05), stored on each posting as `due_on`.
 """
 
 from functools import partial

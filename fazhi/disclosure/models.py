@@ -8,7 +8,7 @@ from fazhi.core.uploads import ContentValidator
 
 
 class BoardCategory(models.TextChoices):
-    # 三务公开 + 服务公开 (党务公开条例(试行) 2017; 农村基层组织工作条例 2019 — DOMAIN.md VPO-10)
+    # 三务公开 + 服务公开 (党务公开条例(试行) 2017; 农村基层组织工作条例 2019 — docs/law.md VPO-10)
     PARTY = "party", _("党务")
     VILLAGE = "village", _("村务")
     FINANCE = "finance", _("财务")
@@ -16,7 +16,7 @@ class BoardCategory(models.TextChoices):
 
 
 class Frequency(models.TextChoices):
-    # 村民委员会组织法 第三十条 (DOMAIN.md VPO-02): 一般事项至少每季度，财务往来较多的每月，重大事项随时
+    # 村民委员会组织法 第三十条 (docs/law.md VPO-02): 一般事项至少每季度，财务往来较多的每月，重大事项随时
     MONTHLY = "monthly", _("每月")
     QUARTERLY = "quarterly", _("每季度")
     AD_HOC = "ad_hoc", _("随时")

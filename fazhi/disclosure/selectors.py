@@ -46,7 +46,7 @@ def board_list(*, user, area: Area | None = None, category: str = "", on: dateti
 
 
 def overdue_boards(*, user, on: datetime.date) -> QuerySet[Board]:
-    """Visible boards with a period due before `on` and not posted (DOMAIN.md VPO-02, CQ-V-05), the oldest debt
+    """Visible boards with a period due before `on` and not posted (docs/law.md VPO-02, CQ-V-05), the oldest debt
     first."""
     qs = Board.objects.visible_to(user).filter(next_due_on__lt=on).select_related("area")
     return qs.order_by("next_due_on", "area__path", "category")

@@ -22,18 +22,18 @@ from fazhi.disclosure.models import (
     PostingAttachment,
 )
 
-# 重庆市实施《村民委员会组织法》办法 第三十条 (DOMAIN.md CQ-V-05): 公布时间不少于10日
+# 重庆市实施《村民委员会组织法》办法 第三十条 (docs/law.md CQ-V-05): 公布时间不少于10日
 MIN_POSTED_DAYS = 10
 # Same article: 季度事项于下季度第一个月15日前、按月事项于次月15日前公布. The article governs 村务公开; township
-# boards and 党务 boards follow the same calendar by local practice (DOMAIN.md VPO-10 [M]), a convention [C].
+# boards and 党务 boards follow the same calendar by local practice (docs/law.md VPO-10 [M]), a convention [C].
 DUE_DAY = 15
 # Same article: 随时公布的事项在10日内公布 — the text says 日, so natural days; a last day on a rest day moves
-# to the next working day (DOMAIN.md T-01, applied by analogy).
+# to the next working day (docs/law.md T-01, applied by analogy).
 AD_HOC_DAYS = 10
-# 政府信息公开条例 第二十六条 (DOMAIN.md GOV-02): a township government's own 主动公开 items within 20 working days of
+# 政府信息公开条例 第二十六条 (docs/law.md GOV-02): a township government's own 主动公开 items within 20 working days of
 # being made or changed — the village rule above does not bind the township.
 TOWNSHIP_AD_HOC_WORKING_DAYS = 20
-# 村民委员会组织法 第三十条 (DOMAIN.md VPO-02): 一般事项至少每季度公布一次 — a village's 村务/财务 board is
+# 村民委员会组织法 第三十条 (docs/law.md VPO-02): 一般事项至少每季度公布一次 — a village's 村务/财务 board is
 # periodic (monthly or quarterly), never 随时 only.
 PERIODIC_CATEGORIES = {BoardCategory.VILLAGE, BoardCategory.FINANCE}
 BOARD_LEVELS = {Level.TOWNSHIP, Level.VILLAGE}
@@ -152,7 +152,7 @@ def board_create(
     established_on = established_on or timezone.localdate()
     if established_on > timezone.localdate():
         raise ValidationError({"established_on": _("设立日期不能晚于今天。")})
-    # 村民委员会组织法 第三十条 (DOMAIN.md VPO-02): 一般事项至少每季度公布一次，财务往来较多的每月公布
+    # 村民委员会组织法 第三十条 (docs/law.md VPO-02): 一般事项至少每季度公布一次，财务往来较多的每月公布
     if area.level == Level.VILLAGE and category in PERIODIC_CATEGORIES and frequency == Frequency.AD_HOC:
         raise ValidationError({"frequency": _("村务、财务公开至少每季度公布一次，请选择每月或每季度。")})
     with transaction.atomic():
@@ -284,14 +284,14 @@ def posting_update(
 
 
 def posting_publish(*, actor, posting: Posting, on: datetime.date) -> Posting:
-    """Put the posting on the public site (政府信息公开条例 第二十六条, DOMAIN.md GOV-02: 主动公开)."""
+    """Put the posting on the public site (政府信息公开条例 第二十六条, docs/law.md GOV-02: 主动公开)."""
     if actor is not None:
         require_change(actor, posting.board)
     with transaction.atomic():
         posting = Posting.objects.select_for_update().get(pk=posting.pk)
         if posting.is_published:
             raise ValidationError(_("该公开事项已在网上发布。"))
-        # A withdrawal (wrong content, personal data — DOMAIN.md SEC-20) is final for that record; publishing it
+        # A withdrawal (wrong content, personal data — docs/law.md SEC-20) is final for that record; publishing it
         # again would also erase when it was withdrawn. The corrected content is a new posting.
         if posting.withdrawn_on:
             raise ValidationError(_("该公开事项已从网上撤回，不能再次发布；请登记更正后的公开事项。"))
@@ -322,7 +322,7 @@ def posting_remove(*, actor, posting: Posting, on: datetime.date) -> Posting:
         posting = Posting.objects.select_for_update().get(pk=posting.pk)
         if posting.removed_on:
             raise ValidationError(_("该公开事项已撤下。"))
-        # 重庆市实施《村民委员会组织法》办法 第三十条 (DOMAIN.md CQ-V-05): 公布时间不少于10日
+        # 重庆市实施《村民委员会组织法》办法 第三十条 (docs/law.md CQ-V-05): 公布时间不少于10日
         if (on - posting.posted_on).days < MIN_POSTED_DAYS:
             raise ValidationError(
                 _("公开时间不少于%(n)d日，最早可于%(d)s撤下。")

@@ -1,4 +1,4 @@
-"""Workbench: boards whose required posting is overdue (DOMAIN.md VPO-02, CQ-V-05), from the user's scope."""
+"""Workbench: boards whose required posting is overdue (docs/law.md VPO-02, CQ-V-05), from the user's scope."""
 
 from django.db.models import Count, Window
 from django.urls import reverse

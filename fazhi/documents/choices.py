@@ -17,7 +17,7 @@ IN_FORCE = (DocumentStatus.ISSUED, DocumentStatus.FILED)
 
 
 class ReviewBody(models.TextChoices):
-    # 乡镇可确定审核机构，也可依托法律顾问、公职律师 (国办发〔2018〕115号, DOMAIN.md ND-11)
+    # 乡镇可确定审核机构，也可依托法律顾问、公职律师 (国办发〔2018〕115号, docs/law.md ND-11)
     JUDICIAL_OFFICE = "judicial_office", _("司法所")
     LEGAL_ADVISER = "legal_adviser", _("法律顾问")
 

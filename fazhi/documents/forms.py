@@ -78,7 +78,7 @@ def _opinion():
 
 
 class ReviewForm(forms.Form):
-    """合法性审核表 (国办发〔2018〕115号, DOMAIN.md ND-10)."""
+    """合法性审核表 (国办发〔2018〕115号, docs/law.md ND-10)."""
 
     body = forms.ChoiceField(label=_("审核机构"), choices=ReviewBody.choices)
     reviewer_name = forms.CharField(label=_("审核人"), max_length=50)

@@ -4,7 +4,7 @@ issued and filed late — and a year-end clean-up listing every document then in
 before the last, open in the last, as the demo leaves it).
 
 Rows go in with bulk_create, so this module derives what `document_transition` / `document_review` derive: the
-dates each guard needs (7 working days of consultation, 5 of review, DOMAIN.md ND-07/ND-09), 文号, 备案期限 and
+dates each guard needs (7 working days of consultation, 5 of review, docs/law.md ND-07/ND-09), 文号, 备案期限 and
 有效期 from the rules in force, the flags the pre-check raises, and the timeline rows. See fazhi/people/generate.py.
 """
 
@@ -86,7 +86,7 @@ def _issue(doc: NormativeDocument, *, submitted, due, rng, number: str) -> list[
     doc.review_submitted_on, doc.review_opinion = submitted, "依据充分，程序合法，内容合法。"
     doc.deliberation_meeting, doc.deliberated_on = f"{doc.area.name}人民政府常务会议", deliberated
     doc.registration_no, doc.issued_on, doc.issued_year = number, issued, issued.year
-    doc.filing_due = due("documents.filing", issued)  # 国办发〔2018〕37号, DOMAIN.md ND-15
+    doc.filing_due = due("documents.filing", issued)  # 国办发〔2018〕37号, docs/law.md ND-15
     doc.valid_until = default_valid_until(title=doc.title, issued_on=issued)
     return [
         ("submit_review", S.DRAFT, S.REVIEWING, submitted),
@@ -141,7 +141,7 @@ def _consulted(township, short: str, year: int, due, rng) -> tuple:
     )
     drafted = D(year, 8, 20) + datetime.timedelta(days=rng.randrange(10))
     start = drafted + datetime.timedelta(days=rng.randrange(3, 8))
-    end = due("documents.consultation", start) + datetime.timedelta(days=rng.randrange(3))  # DOMAIN.md ND-07
+    end = due("documents.consultation", start) + datetime.timedelta(days=rng.randrange(3))  # docs/law.md ND-07
     submitted = end + datetime.timedelta(days=3)
     doc.consultation_start, doc.consultation_end = start, end
     steps = _issue(doc, submitted=submitted, due=due, rng=rng, number=f"{short}府规〔{year}〕2号")
@@ -159,7 +159,7 @@ def _consulted(township, short: str, year: int, due, rng) -> tuple:
 
 
 def _cleanups(townships, spans: list[int], docs: list[NormativeDocument]) -> None:
-    """动态清理 (纲要（九）, DOMAIN.md ND-16): each year's campaign lists the documents in force on its first day."""
+    """动态清理 (纲要（九）, docs/law.md ND-16): each year's campaign lists the documents in force on its first day."""
     campaigns = [
         CleanupCampaign(
             area=t, title=f"{t.name}{year}年度规范性文件清理", started_on=D(year, 12, 1), reason="年度动态清理。"

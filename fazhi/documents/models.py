@@ -22,7 +22,7 @@ DRAFT_EXTENSIONS = ["docx", "pdf"]
 
 
 class NormativeDocument(ScopedModel, VersionedModel, TimeStampedModel):
-    """一件乡镇规范性文件，从起草到清理 (DOMAIN.md ND-01…ND-17)."""
+    """一件乡镇规范性文件，从起草到清理 (docs/law.md ND-01…ND-17)."""
 
     scope_module = Module.DOCUMENTS
 
@@ -60,7 +60,7 @@ class NormativeDocument(ScopedModel, VersionedModel, TimeStampedModel):
         verbose_name_plural = _("规范性文件")
         ordering = ["-id"]
         constraints = [
-            # 统一登记、统一编号 (国办发〔2018〕37号, DOMAIN.md ND-13): 文号 unique per area and year.
+            # 统一登记、统一编号 (国办发〔2018〕37号, docs/law.md ND-13): 文号 unique per area and year.
             models.UniqueConstraint(
                 fields=["area", "issued_year", "registration_no"],
                 condition=~Q(registration_no=""),
@@ -125,7 +125,7 @@ def _aspect(label: str):
 
 
 class LegalityReview(models.Model):
-    """合法性审核意见书: three aspects, each with a result and an opinion (国办发〔2018〕115号, DOMAIN.md ND-10)."""
+    """合法性审核意见书: three aspects, each with a result and an opinion (国办发〔2018〕115号, docs/law.md ND-10)."""
 
     document = models.ForeignKey(
         NormativeDocument, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("规范性文件")
@@ -195,7 +195,7 @@ class PrecheckFlag(models.Model):
 
 
 class CleanupCampaign(ScopedModel, TimeStampedModel):
-    """清理: a campaign that lists every document in force in the area (纲要（九）动态清理, DOMAIN.md ND-16)."""
+    """清理: a campaign that lists every document in force in the area (纲要（九）动态清理, docs/law.md ND-16)."""
 
     scope_module = Module.DOCUMENTS
 

@@ -1,4 +1,4 @@
-"""自动预审: what a township's normative document may not do (DOMAIN.md ND-03, ND-04, ND-05, ND-10).
+"""自动预审: what a township's normative document may not do (docs/law.md ND-03, ND-04, ND-05, ND-10).
 
 The text is segmented with jieba, so a rule term only counts as a whole word ("罚款" is found, but not the
 "罚" of another word), and its passage is the clause (between Chinese punctuation) that holds it. A sentence
@@ -47,47 +47,47 @@ RULES = [
         "penalty",
         _("疑似设定行政处罚（罚款、没收、吊销、责令停产停业等）"),
         frozenset({"罚款", "没收", "吊销", "停产停业", "拘留"}),
-        f"{SOURCE_37}：不得设定行政处罚（DOMAIN.md ND-03）",
+        f"{SOURCE_37}：不得设定行政处罚（docs/law.md ND-03）",
     ),
     PrecheckRule(
         "licence",
         _("疑似设定行政许可或增加许可条件"),
         frozenset({"审批", "许可", "批准", "核准", "许可证", "行政许可"}),
-        f"{SOURCE_37}：不得设定行政许可、不得增加办理行政许可的条件（DOMAIN.md ND-03）",
+        f"{SOURCE_37}：不得设定行政许可、不得增加办理行政许可的条件（docs/law.md ND-03）",
         re.compile(r"须|需|必须|应当|应|未经|取得|办理"),
     ),
     PrecheckRule(
         "coercion",
         _("疑似设定行政强制措施"),
         frozenset({"查封", "扣押", "冻结", "强制拆除", "强制执行", "强行"}),
-        f"{SOURCE_37}：不得设定行政强制（DOMAIN.md ND-03）",
+        f"{SOURCE_37}：不得设定行政强制（docs/law.md ND-03）",
     ),
     PrecheckRule(
         "fee",
         _("疑似设定行政事业性收费或征收"),
         frozenset({"收取", "缴纳", "征收", "收费", "保证金", "押金"}),
-        "渝府令290号 第7条；皖政办秘〔2018〕185号：不得设定行政事业性收费、行政征收（DOMAIN.md ND-04）",
+        "渝府令290号 第7条；皖政办秘〔2018〕185号：不得设定行政事业性收费、行政征收（docs/law.md ND-04）",
         re.compile(r"费|保证金|押金|征收"),
     ),
     PrecheckRule(
         "proof",
         _("疑似要求出具循环证明、重复证明、无谓证明"),
         frozenset({"证明"}),
-        f"{SOURCE_37}：不得规定出具循环证明、重复证明、无谓证明（DOMAIN.md ND-03）",
+        f"{SOURCE_37}：不得规定出具循环证明、重复证明、无谓证明（docs/law.md ND-03）",
         re.compile(r"出具|提供|开具|提交"),
     ),
     PrecheckRule(
         "obligation",
         _("疑似无法律依据增加公民义务或减损其权利"),
         frozenset({"一律", "必须", "禁止", "不得"}),
-        f"{SOURCE_37}：不得违法减损公民、法人和其他组织合法权益或者增加其义务（DOMAIN.md ND-03）",
+        f"{SOURCE_37}：不得违法减损公民、法人和其他组织合法权益或者增加其义务（docs/law.md ND-03）",
         re.compile(r"村民|居民|群众|公民|农户|住户|个人|经营户|经营者|商户"),
     ),
     PrecheckRule(
         "competition",
         _("疑似排除、限制公平竞争"),
         frozenset({"指定", "限定", "外地", "本地"}),
-        "国办发〔2018〕37号、115号：不得含有排除、限制公平竞争的内容（DOMAIN.md ND-05）",
+        "国办发〔2018〕37号、115号：不得含有排除、限制公平竞争的内容（docs/law.md ND-05）",
         re.compile(r"购买|使用|商品|服务|企业|经营者|商家|进入"),
     ),
 ]

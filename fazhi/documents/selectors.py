@@ -28,12 +28,12 @@ def document_get(*, user, pk: int) -> NormativeDocument:
 
 
 def in_force_q(on: datetime.date) -> Q:
-    """Published, not repealed, and not past its validity (有效期届满自动失效, DOMAIN.md ND-17)."""
+    """Published, not repealed, and not past its validity (有效期届满自动失效, docs/law.md ND-17)."""
     return Q(status__in=IN_FORCE) & (Q(valid_until__isnull=True) | Q(valid_until__gte=on))
 
 
 def published_document_list(*, area: Area) -> QuerySet:
-    """In-force documents for the public site (国办发〔2018〕37号 统一公布, DOMAIN.md ND-14)."""
+    """In-force documents for the public site (国办发〔2018〕37号 统一公布, docs/law.md ND-14)."""
     return (
         NormativeDocument.objects.filter(subtree_q(area.path), in_force_q(timezone.localdate()))
         .select_related("area")
@@ -55,7 +55,7 @@ def campaign_get(*, user, pk: int) -> CleanupCampaign:
 
 
 def expiring(*, user, today: datetime.date, within_days: int) -> QuerySet:
-    """In-force documents whose validity ends within `within_days` (DOMAIN.md ND-17: reassess before expiry)."""
+    """In-force documents whose validity ends within `within_days` (docs/law.md ND-17: reassess before expiry)."""
     return NormativeDocument.objects.visible_to(user).filter(
         status__in=IN_FORCE, valid_until__lte=today + datetime.timedelta(days=within_days)
     )
@@ -95,7 +95,7 @@ def filed_on_time_in(*, area: Area, period: Period) -> QuerySet:
 
 
 def filings_overdue_in(*, area: Area, period: Period, today: datetime.date) -> QuerySet:
-    """Filed late, or still unfiled after the due date (DOMAIN.md ND-15, IX-07 报备及时率)."""
+    """Filed late, or still unfiled after the due date (docs/law.md ND-15, IX-07 报备及时率)."""
     late = Q(filed_on__isnull=False, filed_on__gt=F("filing_due"))
     missing = Q(filed_on__isnull=True, status=DocumentStatus.ISSUED, filing_due__lt=today)
     return NormativeDocument.objects.filter(

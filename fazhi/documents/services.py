@@ -40,7 +40,7 @@ def deadline_rule(key: str, on: datetime.date):
 
 
 def default_valid_until(*, title: str, issued_on: datetime.date) -> datetime.date:
-    """有效期一般不超过5年，“暂行”“试行”不超过2年 (local rules, DOMAIN.md ND-17); configurable in settings."""
+    """有效期一般不超过5年，“暂行”“试行”不超过2年 (local rules, docs/law.md ND-17); configurable in settings."""
     years = getattr(settings, "DOCUMENTS_VALIDITY_YEARS", 5)
     if "暂行" in title or "试行" in title:
         years = min(years, getattr(settings, "DOCUMENTS_TRIAL_VALIDITY_YEARS", 2))
@@ -142,7 +142,7 @@ def _consultation_required(doc, step: StepInput) -> str:
 
 
 def _consultation_period_elapsed(doc, step: StepInput) -> str:
-    # 涉及群众切身利益的规范性文件征求意见不少于7个工作日 (示范指标 ind.24, DOMAIN.md ND-07)
+    # 涉及群众切身利益的规范性文件征求意见不少于7个工作日 (示范指标 ind.24, docs/law.md ND-07)
     rule = deadline_rule("documents.consultation", step.on)
     earliest = add_period(doc.consultation_start, rule.days, rule.unit)
     if step.on < earliest:
@@ -157,13 +157,13 @@ def _ready_for_review(doc, step: StepInput) -> str:
     if not doc.body.strip():
         return _("文件正文为空，不能提请合法性审核。")
     if doc.consultation_required and doc.consultation_end is None:
-        # DOMAIN.md ND-07
+        # docs/law.md ND-07
         return _("本文件须先公开征求意见，征求意见结束后方可提请合法性审核。")
     return ""
 
 
 def _review_passes(doc, step: StepInput) -> str:
-    # 合法性审核时间一般不少于5个工作日 (国办发〔2018〕115号, DOMAIN.md ND-09; configurable rule).
+    # 合法性审核时间一般不少于5个工作日 (国办发〔2018〕115号, docs/law.md ND-09; configurable rule).
     rule = deadline_rule("documents.legality_review", step.on)
     earliest = add_period(doc.review_submitted_on, rule.days, rule.unit)
     if step.on < earliest:
@@ -186,12 +186,12 @@ def _review_returns(doc, step: StepInput) -> str:
 
 
 def _has_meeting(doc, step: StepInput) -> str:
-    # 集体审议 (常务会议/办公会议) (国办发〔2018〕37号, DOMAIN.md ND-12)
+    # 集体审议 (常务会议/办公会议) (国办发〔2018〕37号, docs/law.md ND-12)
     return "" if step.meeting.strip() else _("请填写审议会议名称（如：乡政府常务会议）。")
 
 
 def _has_registration_no(doc, step: StepInput) -> str:
-    # 未经统一登记、编号、公布的不得作为行政管理依据 (国办发〔2018〕37号, DOMAIN.md ND-13)
+    # 未经统一登记、编号、公布的不得作为行政管理依据 (国办发〔2018〕37号, docs/law.md ND-13)
     number = step.registration_no.strip()
     if not number:
         return _("公布前须统一登记编号，请填写文号。")
@@ -247,7 +247,7 @@ def _apply(doc: NormativeDocument, *, actor, action: str, step: StepInput, via: 
         doc.deliberation_meeting, doc.deliberated_on = step.meeting.strip(), step.on
     elif action == "issue":
         doc.registration_no, doc.issued_on, doc.issued_year = step.registration_no.strip(), step.on, step.on.year
-        # 备案期限本地配置 (国办发〔2018〕37号, DOMAIN.md ND-15)
+        # 备案期限本地配置 (国办发〔2018〕37号, docs/law.md ND-15)
         rule = deadline_rule("documents.filing", step.on)
         doc.filing_due = add_period(step.on, rule.days, rule.unit)
         doc.valid_until = step.valid_until or default_valid_until(title=doc.title, issued_on=step.on)
@@ -263,7 +263,7 @@ def _apply(doc: NormativeDocument, *, actor, action: str, step: StepInput, via: 
 
 
 def _raise_flags(doc: NormativeDocument) -> None:
-    """Pre-check at submission (DOMAIN.md ND-03…ND-05). Undecided flags of an earlier text go; decided ones stay."""
+    """Pre-check at submission (docs/law.md ND-03…ND-05). Undecided flags of an earlier text go; decided ones stay."""
     doc.flags.filter(status=FlagStatus.PENDING).delete()
     PrecheckFlag.objects.bulk_create(flag_from(doc, f) for f in precheck(doc.body))
 
@@ -318,7 +318,7 @@ def document_review(
     content_opinion: str = "",
     procedure_opinion: str = "",
 ) -> LegalityReview:
-    """合法性审核意见 (国办发〔2018〕115号, DOMAIN.md ND-08/ND-10): record the review and pass or return the draft."""
+    """合法性审核意见 (国办发〔2018〕115号, docs/law.md ND-08/ND-10): record the review and pass or return the draft."""
     if actor is not None:
         require_change(actor, document)
     results = {"authority": authority_result, "content": content_result, "procedure": procedure_result}
@@ -329,7 +329,7 @@ def document_review(
         if result != AspectResult.LAWFUL and not opinions[aspect].strip()
     }
     if conclusion == ReviewConclusion.PASS and AspectResult.UNLAWFUL in results.values():
-        # 审核不合法的不得提请审议 (国办发〔2018〕115号, DOMAIN.md ND-08)
+        # 审核不合法的不得提请审议 (国办发〔2018〕115号, docs/law.md ND-08)
         errors["conclusion"] = _("有审核项为“不合法”，不能作出“审核通过”的结论，请退回修改。")
     if errors:
         raise ValidationError(errors)
@@ -373,7 +373,7 @@ def flag_decide(*, actor, flag: PrecheckFlag, status: str, note: str, on: dateti
 
 
 def campaign_create(*, actor, area: Area, title: str, started_on: datetime.date, reason: str = "") -> CleanupCampaign:
-    """动态清理 (纲要（九）, DOMAIN.md ND-16): a campaign lists every document in force in the area."""
+    """动态清理 (纲要（九）, docs/law.md ND-16): a campaign lists every document in force in the area."""
     require_area_writable(actor, Module.DOCUMENTS, area)
     with transaction.atomic():
         campaign = CleanupCampaign(area=area, title=title.strip(), started_on=started_on, reason=reason.strip())

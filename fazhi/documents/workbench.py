@@ -1,4 +1,4 @@
-"""Workbench: filings due or overdue (备案, DOMAIN.md ND-15) and documents nearing expiry (ND-17), in scope."""
+"""Workbench: filings due or overdue (备案, docs/law.md ND-15) and documents nearing expiry (ND-17), in scope."""
 
 import datetime
 

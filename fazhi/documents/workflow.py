@@ -18,20 +18,20 @@ class Transition:
 
 
 TRANSITIONS = [
-    # 涉及群众切身利益的须公开征求意见，不少于7个工作日 (示范指标 ind.24, DOMAIN.md ND-07)
+    # 涉及群众切身利益的须公开征求意见，不少于7个工作日 (示范指标 ind.24, docs/law.md ND-07)
     Transition(S.DRAFT, "start_consultation", S.CONSULTING, "documents.change", "consultation_required"),
     Transition(S.CONSULTING, "end_consultation", S.DRAFT, "documents.change", "consultation_period_elapsed"),
     Transition(S.DRAFT, "submit_review", S.REVIEWING, "documents.change", "ready_for_review"),
-    # 未经合法性审核或审核不合法 → 不得提请审议 (国办发〔2018〕115号, DOMAIN.md ND-08)
+    # 未经合法性审核或审核不合法 → 不得提请审议 (国办发〔2018〕115号, docs/law.md ND-08)
     Transition(S.REVIEWING, "approve_review", S.REVIEWED, "documents.change", "review_passes", "review"),
     Transition(S.REVIEWING, "return_review", S.DRAFT, "documents.change", "review_returns", "review"),
-    # 集体审议后主要负责人签署 (国办发〔2018〕37号, DOMAIN.md ND-12)
+    # 集体审议后主要负责人签署 (国办发〔2018〕37号, docs/law.md ND-12)
     Transition(S.REVIEWED, "deliberate", S.DELIBERATED, "documents.change", "has_meeting"),
-    # 统一登记、统一编号、统一公布 (国办发〔2018〕37号, DOMAIN.md ND-13/ND-14)
+    # 统一登记、统一编号、统一公布 (国办发〔2018〕37号, docs/law.md ND-13/ND-14)
     Transition(S.DELIBERATED, "issue", S.ISSUED, "documents.change", "has_registration_no"),
-    # 有件必备 (国办发〔2018〕37号, DOMAIN.md ND-15)
+    # 有件必备 (国办发〔2018〕37号, docs/law.md ND-15)
     Transition(S.ISSUED, "file", S.FILED, "documents.change"),
-    # 动态清理 (纲要（九）, DOMAIN.md ND-16): 废止 only as a clean-up decision
+    # 动态清理 (纲要（九）, docs/law.md ND-16): 废止 only as a clean-up decision
     Transition(S.ISSUED, "repeal", S.REPEALED, "documents.change", "", "cleanup"),
     Transition(S.FILED, "repeal", S.REPEALED, "documents.change", "", "cleanup"),
 ]
@@ -50,7 +50,7 @@ ACTION_LABELS = {
     "repeal": _("废止"),
 }
 
-# Why a step is refused when the document is not yet where the step starts (国办发〔2018〕115号, DOMAIN.md ND-08).
+# Why a step is refused when the document is not yet where the step starts (国办发〔2018〕115号, docs/law.md ND-08).
 SKIP_MESSAGES = {
     "deliberate": _("未经合法性审核或审核未通过的文件，不得提请集体审议。"),
     "issue": _("文件须经合法性审核通过并经集体审议后方可登记公布，不得跳过审核直接公布。"),

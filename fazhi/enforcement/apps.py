@@ -28,31 +28,31 @@ class EnforcementConfig(AppConfig):
         register_generator(generate.generate, order=74)
         metrics.register_all()
 
-        # 行政许可、行政处罚决定7个工作日内公开 (DOMAIN.md LE-04)
+        # 行政许可、行政处罚决定7个工作日内公开 (docs/law.md LE-04)
         register_deadline_rule(
             key="enforcement.publish_decision",
             label="行政处罚决定公示期限",
             days=7,
             unit="working",
-            source="国办发〔2018〕118号 行政执法公示制度（DOMAIN.md LE-04）",
+            source="国办发〔2018〕118号 行政执法公示制度（docs/law.md LE-04）",
             certainty="V",
         )
-        # 执法机关、对象、类别、结论等执法结果20个工作日内公开 (DOMAIN.md LE-04)
+        # 执法机关、对象、类别、结论等执法结果20个工作日内公开 (docs/law.md LE-04)
         register_deadline_rule(
             key="enforcement.publish_result",
             label="行政执法结果公示期限",
             days=20,
             unit="working",
-            source="国办发〔2018〕118号 行政执法公示制度（DOMAIN.md LE-04）",
+            source="国办发〔2018〕118号 行政执法公示制度（docs/law.md LE-04）",
             certainty="V",
         )
-        # 决定被撤销、确认违法或要求重新作出的，3个工作日内撤下并说明理由 (行政处罚法 第四十八条; DOMAIN.md LE-05)
+        # 决定被撤销、确认违法或要求重新作出的，3个工作日内撤下并说明理由 (行政处罚法 第四十八条; docs/law.md LE-05)
         register_deadline_rule(
             key="enforcement.withdraw",
             label="执法公示撤下期限",
             days=3,
             unit="working",
-            source="中华人民共和国行政处罚法（2021）第四十八条（DOMAIN.md LE-05）",
+            source="中华人民共和国行政处罚法（2021）第四十八条（docs/law.md LE-05）",
             certainty="V",
         )
         register_attachment(

@@ -18,7 +18,7 @@ class CaseStatus(models.TextChoices):
 
 
 class RecordStep(models.TextChoices):
-    # 全过程记录的四个环节 (国办发〔2018〕118号; 行政处罚法 第四十七条; DOMAIN.md LE-07/LE-26)
+    # 全过程记录的四个环节 (国办发〔2018〕118号; 行政处罚法 第四十七条; docs/law.md LE-07/LE-26)
     START = "start", _("执法启动")
     INVESTIGATION = "investigation", _("调查取证")
     DECISION = "decision", _("审核决定")
@@ -33,13 +33,13 @@ class RecordKind(models.TextChoices):
 
 
 class ReviewConclusion(models.TextChoices):
-    # 法制审核 书面意见: 同意 / 存在问题 (国办发〔2018〕118号; DOMAIN.md LE-13)
+    # 法制审核 书面意见: 同意 / 存在问题 (国办发〔2018〕118号; docs/law.md LE-13)
     APPROVED = "approved", _("同意")
     PROBLEMS = "problems", _("存在问题")
 
 
 class PublicationKind(models.TextChoices):
-    # 事后公开 (国办发〔2018〕118号; DOMAIN.md LE-04)
+    # 事后公开 (国办发〔2018〕118号; docs/law.md LE-04)
     DECISION = "decision", _("行政许可、行政处罚决定")
     RESULT = "result", _("执法结果")
 

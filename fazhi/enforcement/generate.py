@@ -5,7 +5,7 @@ and an inspection still open — each handled by two officers certified on the d
 case-file evaluation with two problems and a joint action. The last year's second penalty awaits publication.
 
 Rows go in with bulk_create, so this module derives what `case_decide` and `publication_publish` derive: statuses
-consistent with the steps, the 事后公开 due date from the rule in force (DOMAIN.md LE-04), publication within it,
+consistent with the steps, the 事后公开 due date from the rule in force (docs/law.md LE-04), publication within it,
 and the timeline rows. Case records (全过程记录) are files and are left out. See fazhi/people/generate.py.
 """
 
@@ -125,7 +125,7 @@ def _case(township, villages, pair, year: int, row, due, rng, *, last: bool) -> 
         return case, review, publication, _events(case, events)
     decided = opened + datetime.timedelta(days=decide_after)
     source = S.OPEN
-    if major:  # 重大执法决定 only after an approving 法制审核 (国办发〔2018〕118号; DOMAIN.md LE-10)
+    if major:  # 重大执法决定 only after an approving 法制审核 (国办发〔2018〕118号; docs/law.md LE-10)
         reviewed = decided - datetime.timedelta(days=3)
         review = LegalReview(
             case=case,
@@ -138,7 +138,7 @@ def _case(township, villages, pair, year: int, row, due, rng, *, last: bool) -> 
         source = S.LEGAL_REVIEWED
     events.append(("decide", source, S.DECIDED, decided, ""))
     case.status, case.decided_on, case.conclusion = S.DECIDED, decided, conclusion
-    # 事后公开 (国办发〔2018〕118号; DOMAIN.md LE-04): decisions of 处罚/许可 within 7 working days, other results 20.
+    # 事后公开 (国办发〔2018〕118号; docs/law.md LE-04): decisions of 处罚/许可 within 7 working days, other results 20.
     is_decision = case_type in (CaseType.PENALTY, CaseType.LICENSING)
     key = "enforcement.publish_decision" if is_decision else "enforcement.publish_result"
     publication = Publication(

@@ -25,12 +25,12 @@ from fazhi.enforcement.workflow import ACTION_LABELS
 
 # 执法证即将到期的预警期 (issue 6 §3: 60日内到期预警; a platform convention, not law)
 EXPIRY_WARNING = datetime.timedelta(days=60)
-# 执法人员每人每年不少于60学时 (法治政府建设实施纲要(2021—2025年) (三十四); DOMAIN.md LD-09)
+# 执法人员每人每年不少于60学时 (法治政府建设实施纲要(2021—2025年) (三十四); docs/law.md LD-09)
 ANNUAL_TRAINING_HOURS = 60
 
 
 class Officer(ScopedModel, TimeStampedModel):
-    """执法人员 with their 行政执法证 (纲要 (十五): 证件由省级统一制发 — DOMAIN.md LE-41)."""
+    """执法人员 with their 行政执法证 (纲要 (十五): 证件由省级统一制发 — docs/law.md LE-41)."""
 
     scope_module = Module.ENFORCEMENT
 
@@ -134,7 +134,7 @@ class CaseEvent(models.Model):
 
 
 class CaseRecord(models.Model):
-    """全过程记录: a document, photo, audio or video file attached at one step of a case (DOMAIN.md LE-07)."""
+    """全过程记录: a document, photo, audio or video file attached at one step of a case (docs/law.md LE-07)."""
 
     case = models.ForeignKey(EnforcementCase, on_delete=models.CASCADE, related_name="records", verbose_name=_("案件"))
     step = models.CharField(_("环节"), max_length=20, choices=RecordStep.choices)
@@ -158,7 +158,7 @@ class CaseRecord(models.Model):
 
 
 class LegalReview(models.Model):
-    """法制审核 书面意见 (国办发〔2018〕118号; 行政处罚法 第五十八条; DOMAIN.md LE-10/LE-13)."""
+    """法制审核 书面意见 (国办发〔2018〕118号; 行政处罚法 第五十八条; docs/law.md LE-10/LE-13)."""
 
     case = models.ForeignKey(
         EnforcementCase, on_delete=models.CASCADE, related_name="legal_reviews", verbose_name=_("案件")
@@ -183,7 +183,7 @@ class PublicationQuerySet(models.QuerySet):
 
 
 class Publication(models.Model):
-    """事后公开 on the public site (国办发〔2018〕118号; DOMAIN.md LE-04/LE-05)."""
+    """事后公开 on the public site (国办发〔2018〕118号; docs/law.md LE-04/LE-05)."""
 
     case = models.ForeignKey(
         EnforcementCase, on_delete=models.CASCADE, related_name="publications", verbose_name=_("案件")
@@ -217,7 +217,7 @@ class Publication(models.Model):
 
 
 class Inspection(ScopedModel, TimeStampedModel):
-    """执法检查 / 案卷评查 (纲要 (二十六); DOMAIN.md GY-10) with the problems found and their rectification."""
+    """执法检查 / 案卷评查 (纲要 (二十六); docs/law.md GY-10) with the problems found and their rectification."""
 
     scope_module = Module.ENFORCEMENT
 
@@ -238,7 +238,7 @@ class Inspection(ScopedModel, TimeStampedModel):
 
 
 class Problem(models.Model):
-    """A problem found, tracked 问题→措施→期限→销号 (法治政府建设与责任落实督察工作规定 第十八条; DOMAIN.md AR-10)."""
+    """A problem found, tracked 问题→措施→期限→销号 (法治政府建设与责任落实督察工作规定 第十八条; docs/law.md AR-10)."""
 
     inspection = models.ForeignKey(
         Inspection, on_delete=models.CASCADE, related_name="problems", verbose_name=_("检查")

@@ -23,7 +23,7 @@ from fazhi.enforcement.models import (
 
 
 def officer_list(*, user, year: int) -> QuerySet:
-    """Officers with `hours` = their training hours in `year` (for the 60-hour flag, DOMAIN.md LD-09)."""
+    """Officers with `hours` = their training hours in `year` (for the 60-hour flag, docs/law.md LD-09)."""
     return (
         Officer.objects.visible_to(user)
         .select_related("area")

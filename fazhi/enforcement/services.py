@@ -130,7 +130,7 @@ def case_officers_assign(
     *, actor, case: EnforcementCase, officers: list[Officer], on: datetime.date
 ) -> EnforcementCase:
     """持证上岗: only officers holding a certificate valid on the assignment day, at least two of them
-    (行政处罚法(2021) 第四十二条; 法治政府建设与责任落实督察工作规定 第九条; DOMAIN.md LE-22/LE-40)."""
+    (行政处罚法(2021) 第四十二条; 法治政府建设与责任落实督察工作规定 第九条; docs/law.md LE-22/LE-40)."""
     _check(actor, case)
     officers = list(officers)
     reachable = set(Officer.objects.visible_to(actor).values_list("pk", flat=True)) if actor is not None else None
@@ -165,7 +165,7 @@ def case_officers_assign(
 
 
 def _two_certified_officers(case: EnforcementCase, on: datetime.date) -> str:
-    # 行政处罚法(2021) 第四十二条：执法人员不得少于两人，持有执法证件 (DOMAIN.md LE-22)
+    # 行政处罚法(2021) 第四十二条：执法人员不得少于两人，持有执法证件 (docs/law.md LE-22)
     valid = case.officers.filter(certificate_valid_until__gte=on).count()
     if valid < MIN_OFFICERS:
         return _("执法人员不得少于两人且须持有有效执法证件（当前有效持证人员%(n)d人）。") % {"n": valid}
@@ -182,7 +182,7 @@ def _decide_allowed(case: EnforcementCase, on: datetime.date) -> str:
     message = _two_certified_officers(case, on)
     if message:
         return message
-    # 重大执法决定未经法制审核或审核未通过，不得作出决定 (国办发〔2018〕118号; 行政处罚法 第五十八条; DOMAIN.md LE-10)
+    # 重大执法决定未经法制审核或审核未通过，不得作出决定 (国办发〔2018〕118号; 行政处罚法 第五十八条; docs/law.md LE-10)
     if case.is_major and _review_approved(case, on):
         return _("重大执法决定未经法制审核或审核未通过，不得作出决定。")
     return ""
@@ -219,7 +219,7 @@ def case_transition(*, actor, case: EnforcementCase, action: str, on: datetime.d
 def legal_review_record(
     *, actor, case: EnforcementCase, reviewer: str, reviewed_on: datetime.date, conclusion: str, opinion: str
 ) -> LegalReview:
-    """法制审核书面意见; an approving opinion moves the case on (国办发〔2018〕118号; DOMAIN.md LE-13)."""
+    """法制审核书面意见; an approving opinion moves the case on (国办发〔2018〕118号; docs/law.md LE-13)."""
     _check(actor, case)
     if reviewed_on < case.opened_on:
         raise ValidationError({"reviewed_on": _("审核日期不能早于立案日期。")})
@@ -239,7 +239,7 @@ def legal_review_record(
 
 
 def case_decide(*, actor, case: EnforcementCase, on: datetime.date, conclusion: str) -> EnforcementCase:
-    """作出决定 and open its 事后公开 with the statutory due date (国办发〔2018〕118号; DOMAIN.md LE-04)."""
+    """作出决定 and open its 事后公开 with the statutory due date (国办发〔2018〕118号; docs/law.md LE-04)."""
     _check(actor, case)
     if not conclusion.strip():
         raise ValidationError({"conclusion": _("请填写执法结论。")})
@@ -269,7 +269,7 @@ def _locked(publication: Publication) -> Publication:
 
 
 def publication_publish(*, actor, publication: Publication, on: datetime.date, text: str = "") -> Publication:
-    """Post on the public site. The text is public: no full names or ID numbers (DOMAIN.md SEC-20)."""
+    """Post on the public site. The text is public: no full names or ID numbers (docs/law.md SEC-20)."""
     _check(actor, publication.case)
     with transaction.atomic():
         publication = _locked(publication)
@@ -287,7 +287,7 @@ def publication_publish(*, actor, publication: Publication, on: datetime.date, t
 
 def publication_revoke(*, actor, publication: Publication, on: datetime.date, reason: str) -> Publication:
     """The decision was revoked, confirmed illegal or is to be redone: the posting must come down within
-    3 working days, with the reason (行政处罚法(2021) 第四十八条; DOMAIN.md LE-05)."""
+    3 working days, with the reason (行政处罚法(2021) 第四十八条; docs/law.md LE-05)."""
     _check(actor, publication.case)
     if not reason.strip():
         raise ValidationError({"reason": _("请说明撤下理由。")})
@@ -324,7 +324,7 @@ def publication_withdraw(*, actor, publication: Publication, on: datetime.date) 
 
 
 def case_record_add(*, actor, case: EnforcementCase, step: str, kind: str, upload, note: str = "") -> CaseRecord:
-    """全过程记录 (国办发〔2018〕118号; 行政处罚法 第四十七条; DOMAIN.md LE-07)."""
+    """全过程记录 (国办发〔2018〕118号; 行政处罚法 第四十七条; docs/law.md LE-07)."""
     _check(actor, case)
     if upload is None:
         raise ValidationError({"upload": _("请选择文件。")})
@@ -391,7 +391,7 @@ def problem_add(*, actor, inspection: Inspection, description: str, due_on: date
 
 
 def problem_rectify(*, actor, problem: Problem, on: datetime.date, rectification: str) -> Problem:
-    """销号 (督察工作规定 第十八条; DOMAIN.md AR-10)."""
+    """销号 (督察工作规定 第十八条; docs/law.md AR-10)."""
     _check(actor, problem.inspection)
     if not rectification.strip():
         raise ValidationError({"rectification": _("请填写整改措施。")})

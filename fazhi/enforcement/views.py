@@ -212,7 +212,7 @@ def case_detail_view(request, pk: int):
 @require_perm("enforcement.view")
 def case_record_download_view(request, pk: int):
     record: CaseRecord = selectors.case_record_get(user=request.user, pk=pk)
-    # 调阅监督: every retrieval of an enforcement record is logged (国办发〔2018〕118号; DOMAIN.md LE-09)
+    # 调阅监督: every retrieval of an enforcement record is logged (国办发〔2018〕118号; docs/law.md LE-09)
     accessed.send(sender=CaseRecord, instance=record)
     return FileResponse(record.file.open("rb"), as_attachment=True, filename=record.name)
 

@@ -17,11 +17,11 @@ class Transition:
 
 
 TRANSITIONS = [
-    # 重大执法决定法制审核 (国办发〔2018〕118号; DOMAIN.md LE-10)
+    # 重大执法决定法制审核 (国办发〔2018〕118号; docs/law.md LE-10)
     Transition(S.OPEN, "legal_review", S.LEGAL_REVIEWED, "enforcement.change", "review_approved"),
     Transition(S.OPEN, "decide", S.DECIDED, "enforcement.change", "decide_allowed"),
     Transition(S.LEGAL_REVIEWED, "decide", S.DECIDED, "enforcement.change", "decide_allowed"),
-    # 事后公开 (DOMAIN.md LE-04)
+    # 事后公开 (docs/law.md LE-04)
     Transition(S.DECIDED, "publish", S.PUBLISHED, "enforcement.change"),
 ]
 

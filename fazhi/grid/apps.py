@@ -31,13 +31,13 @@ class GridConfig(AppConfig):
             choices.CATEGORY, _("群众说事类别"), [(c, str(label)) for c, label in choices.CATEGORY_DEFAULTS]
         )
         labels = dict(choices.CATEGORY_DEFAULTS)
-        # Grid event handling periods are local, not national (DOMAIN.md GRID-08 [C]): configurable per category.
+        # Grid event handling periods are local, not national (docs/law.md GRID-08 [C]): configurable per category.
         register_deadline_rule(
             key="grid.matter.default",
             label=str(_("群众说事办理期限（默认）")),
             days=10,
             unit="working",
-            source="本乡镇网格化服务管理事项办理时限（DOMAIN.md GRID-08，地方惯例，可调整）",
+            source="本乡镇网格化服务管理事项办理时限（docs/law.md GRID-08，地方惯例，可调整）",
             certainty="C",
         )
         for code, days in choices.CATEGORY_DAYS.items():
@@ -46,7 +46,7 @@ class GridConfig(AppConfig):
                 label=str(_("群众说事办理期限：%(c)s") % {"c": labels[code]}),
                 days=days,
                 unit="working",
-                source="本乡镇网格化服务管理事项办理时限（DOMAIN.md GRID-08，地方惯例，可调整）",
+                source="本乡镇网格化服务管理事项办理时限（docs/law.md GRID-08，地方惯例，可调整）",
                 certainty="C",
             )
         register_workbench(workbench.overdue_matters)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 CATEGORY = "grid.matter_category"
 
 # 群众说事 categories (issue 3); admins extend them in 数据字典. Each has a handling period in working days,
-# declared as a deadline rule "grid.matter.<code>" (DOMAIN.md GRID-08: local values, configurable).
+# declared as a deadline rule "grid.matter.<code>" (docs/law.md GRID-08: local values, configurable).
 CATEGORY_DEFAULTS = [
     ("dispute", _("矛盾纠纷")),
     ("neighbour", _("邻里关系")),
@@ -34,7 +34,7 @@ CATEGORY_DAYS = {
 
 
 class StaffPost(models.TextChoices):
-    """一长三员 (Chongqing "1+3+N", DOMAIN.md GRID-02)."""
+    """一长三员 (Chongqing "1+3+N", docs/law.md GRID-02)."""
 
     LEADER = "leader", _("网格长")
     FULL_TIME = "full_time", _("专职网格员")

@@ -26,7 +26,7 @@ BATCH = 2000
 
 @lru_cache(maxsize=4096)
 def _due(start: datetime.date, days: int) -> datetime.date:
-    # Same working-day calendar as deadline_start (DOMAIN.md GRID-08, T-05); cached: a year has few start days.
+    # Same working-day calendar as deadline_start (docs/law.md GRID-08, T-05); cached: a year has few start days.
     return add_working_days(start, days)
 
 

@@ -31,7 +31,7 @@ class GridStaff(ScopedModel, TimeStampedModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("平台账号")
     )
-    # Grid staff names and phone numbers are posted publicly (滨州市社会治理网格化服务管理条例 第十条, DOMAIN.md
+    # Grid staff names and phone numbers are posted publicly (滨州市社会治理网格化服务管理条例 第十条, docs/law.md
     # GRID-07): a work contact, stored in plain text.
     phone = models.CharField(_("联系电话"), max_length=20, blank=True)
     unit = models.CharField(_("单位/职务"), max_length=100, blank=True)
@@ -57,7 +57,7 @@ class GridStaff(ScopedModel, TimeStampedModel):
 
 
 class Visit(ScopedModel, TimeStampedModel):
-    """走访: a grid-staff visit to a household. No check-in counters or photo quotas (基层减负, DOMAIN.md BUR-04)."""
+    """走访: a grid-staff visit to a household. No check-in counters or photo quotas (基层减负, docs/law.md BUR-04)."""
 
     scope_module = Module.GRID
 

@@ -14,7 +14,7 @@ from fazhi.grid.models import GridStaff, Matter, ReplyTemplate, Visit
 from fazhi.people import selectors as people_selectors
 from fazhi.people.models import Household, Resident
 
-# Usual grid size (DOMAIN.md GRID-05: 城市社区 300–500 户, 农村 ~300 户) — a [V2]/[C] convention; grids far
+# Usual grid size (docs/law.md GRID-05: 城市社区 300–500 户, 农村 ~300 户) — a [V2]/[C] convention; grids far
 # outside it are flagged, not refused.
 GRID_SIZE_LOW = 100
 GRID_SIZE_HIGH = 800

@@ -183,7 +183,7 @@ def matter_create(
             )
             matter.full_clean()
             matter.save()
-            # Handling period in working days by category (DOMAIN.md GRID-08, configurable; T-05 calendar).
+            # Handling period in working days by category (docs/law.md GRID-08, configurable; T-05 calendar).
             deadline = deadline_start(subject=matter, rule_key=matter_rule_key(category), start=on, actor=actor)
             matter.due_date = deadline.due_date
             matter.save(update_fields=["due_date"])

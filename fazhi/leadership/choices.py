@@ -35,7 +35,7 @@ class TaskProgress(models.TextChoices):
 
 
 class DutyKind(models.TextChoices):
-    """第一责任人 duties: the checklist items, 述法 and 出庭应诉 (DOMAIN LD-01, LD-11, GY-09)."""
+    """第一责任人 duties: the checklist items, 述法 and 出庭应诉 (docs/law.md LD-01, LD-11, GY-09)."""
 
     CHECKLIST = "checklist", _("履职事项")
     LAW_REPORT = "law_report", _("述法")

@@ -54,7 +54,7 @@ class GroupMember(models.Model):
 class Meeting(ScopedModel):
     """A meeting that studied rule-of-law work.
 
-    督察规定 第七条(一)、第八条: 专题听取、会前学法 (DOMAIN LD-02, LD-04).
+    督察规定 第七条(一)、第八条: 专题听取、会前学法 (docs/law.md LD-02, LD-04).
     """
 
     scope_module = Module.LEADERSHIP
@@ -75,7 +75,7 @@ class Meeting(ScopedModel):
 
 
 class WorkPlan(ScopedModel):
-    """法治政府建设工作要点 / 年度工作计划 (督察规定 第七条(二): 纳入年度工作计划 — DOMAIN LD-03)."""
+    """法治政府建设工作要点 / 年度工作计划 (督察规定 第七条(二): 纳入年度工作计划 — docs/law.md LD-03)."""
 
     scope_module = Module.LEADERSHIP
 
@@ -115,7 +115,7 @@ class PlanTask(models.Model):
 class Duty(ScopedModel):
     """A first-responsible-person record.
 
-    督察规定 第六条; 党政主要负责人履行推进法治建设第一责任人职责规定 (DOMAIN LD-01, LD-11); 纲要(二十三) (GY-09).
+    督察规定 第六条; 党政主要负责人履行推进法治建设第一责任人职责规定 (docs/law.md LD-01, LD-11); 纲要(二十三) (GY-09).
     """
 
     scope_module = Module.LEADERSHIP

@@ -31,7 +31,7 @@ class MediationConfig(AppConfig):
         register_workbench(workbench.items)
         register_demo_loader(demo.load, order=30)
         register_generator(generate.generate, order=30)
-        # a session's file is the dispute's: read by whoever may read the dispute (DOMAIN.md MED-05)
+        # a session's file is the dispute's: read by whoever may read the dispute (docs/law.md MED-05)
         register_attachment(
             Session._meta.get_field("file"),
             lambda user: Session.objects.filter(dispute__in=Dispute.objects.visible_to(user)),

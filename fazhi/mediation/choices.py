@@ -34,7 +34,7 @@ class BodyKind(models.TextChoices):
 
 class Tier(models.TextChoices):
     # The seed's three handling tiers: 简易纠纷现场调解、一般纠纷工作室化解、疑难纠纷领导包案限期办结
-    # (local practice, DOMAIN.md MED-21 — owners and deadlines are configurable deadline rules).
+    # (local practice, docs/law.md MED-21 — owners and deadlines are configurable deadline rules).
     SIMPLE = "simple", _("简易（现场调解）")
     GENERAL = "general", _("一般（工作室化解）")
     DIFFICULT = "difficult", _("疑难（领导包案限期办结）")

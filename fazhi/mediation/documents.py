@@ -1,4 +1,4 @@
-"""人民调解协议书 as .docx in the standard form, with what 人民调解法 第二十九条 requires (DOMAIN.md MED-14):
+"""人民调解协议书 as .docx in the standard form, with what 人民调解法 第二十九条 requires (docs/law.md MED-14):
 the parties' basic details; the main facts, the matters in dispute and each side's responsibility; the agreed terms
 with how and by when they are performed; signatures (or seals / fingerprints) of the parties, the mediator's
 signature and the committee's seal. One copy for each party and one kept by the committee."""

@@ -33,7 +33,7 @@ from fazhi.people.generate import area_random, day_in, how_many, name, years
 DISPUTES_PER_RESIDENT_YEAR = 0.01
 TIER_WEIGHTS = {Tier.SIMPLE: 58, Tier.GENERAL: 38, Tier.DIFFICULT: 4}
 STUDIO_KINDS = ["first_secretary", "first_secretary", "worthy", "worthy", "legal_adviser", "full_time"]
-# 人民调解"一般在一个月内调结" (司法部《人民调解工作若干规定》第三十三条, DOMAIN.md MED-18): 30 natural days.
+# 人民调解"一般在一个月内调结" (司法部《人民调解工作若干规定》第三十三条, docs/law.md MED-18): 30 natural days.
 MONTH = datetime.timedelta(days=30)
 _START = datetime.date(2015, 1, 1)
 BATCH = 2000

@@ -31,7 +31,7 @@ from fazhi.people.models import Resident
 class MediationBody(ScopedModel, TimeStampedModel):
     """调解组织: a village or township 调委会, or a studio the township names (e.g. 小米书记工作室).
 
-    人民调解法 第八条、第三十四条: 村(居)委会 set up 调委会; 乡镇 may also set them up (DOMAIN.md MED-03).
+    人民调解法 第八条、第三十四条: 村(居)委会 set up 调委会; 乡镇 may also set them up (docs/law.md MED-03).
     """
 
     scope_module = Module.MEDIATION
@@ -81,7 +81,7 @@ class Mediator(ScopedModel, TimeStampedModel):
         verbose_name=_("平台账号"),
     )
     unit = models.CharField(_("单位/职务"), max_length=100, blank=True)
-    # Personal phone: encrypted at rest, shown masked (个人信息保护法 第五十一条; DOMAIN.md SEC-19/20).
+    # Personal phone: encrypted at rest, shown masked (个人信息保护法 第五十一条; docs/law.md SEC-19/20).
     phone = EncryptedTextField(_("联系电话"), blank=True)
     phone_masked = models.CharField(_("联系电话"), max_length=20, blank=True, editable=False)
     valid_from = models.DateField(_("聘任起始"), default=datetime.date.today)
@@ -112,7 +112,7 @@ class DisputeQuerySet(ScopedQuerySet):
     def visible_to(self, user, action: str = "view"):
         """Area scope, narrowed for mediators: a post held only as 调解员 shows the disputes the user is
         assigned to and those of the user's mediation body (人民调解法 第十五条: mediators must not leak
-        parties' privacy — DOMAIN.md MED-05). Any other post with mediation rights keeps its area scope."""
+        parties' privacy — docs/law.md MED-05). Any other post with mediation rights keeps its area scope."""
         if not user.is_authenticated:
             return self.none()
         full, narrowed = Q(pk__in=[]), None
@@ -278,7 +278,7 @@ SESSION_FILE_EXTENSIONS = ["jpg", "jpeg", "png", "pdf", "doc", "docx"]
 
 
 class Session(models.Model):
-    """调解工作记录: one mediation session (人民调解法 第二十七条, DOMAIN.md MED-12)."""
+    """调解工作记录: one mediation session (人民调解法 第二十七条, docs/law.md MED-12)."""
 
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("纠纷"))
     held_on = models.DateField(_("调解日期"))
@@ -306,7 +306,7 @@ class Session(models.Model):
 
 
 class Agreement(models.Model):
-    """人民调解协议书 (人民调解法 第二十八、二十九条; DOMAIN.md MED-13/14), or an oral agreement recorded as such."""
+    """人民调解协议书 (人民调解法 第二十八、二十九条; docs/law.md MED-13/14), or an oral agreement recorded as such."""
 
     # A dispute reopened after an unperformed agreement may end in a new one: the old one is kept.
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="agreements", verbose_name=_("纠纷"))
@@ -319,7 +319,7 @@ class Agreement(models.Model):
     performance = models.CharField(
         _("履行情况"), max_length=20, choices=Performance.choices, default=Performance.PENDING
     )
-    # 司法确认 (人民调解法 第三十三条; 民事诉讼法 第二百零五条; DOMAIN.md MED-16)
+    # 司法确认 (人民调解法 第三十三条; 民事诉讼法 第二百零五条; docs/law.md MED-16)
     confirmation_applied_on = models.DateField(_("申请司法确认日期"), null=True, blank=True)
     confirmation_court = models.CharField(_("受理法院"), max_length=100, blank=True)
     confirmation_result = models.CharField(

@@ -1,4 +1,4 @@
-"""Periods of people's mediation, declared as configurable deadline rules with their source (DOMAIN.md: [V2]/[C]
+"""Periods of people's mediation, declared as configurable deadline rules with their source (docs/law.md: [V2]/[C]
 values are parameters, never constants)."""
 
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +18,7 @@ TIER_RULE = {Tier.SIMPLE: GENERAL, Tier.GENERAL: GENERAL, Tier.DIFFICULT: DIFFIC
 
 
 def register_all() -> None:
-    # 人民调解"一般在一个月内调结" — 司法部《人民调解工作若干规定》第三十三条 (DOMAIN.md MED-18, [V2]); one month is
+    # 人民调解"一般在一个月内调结" — 司法部《人民调解工作若干规定》第三十三条 (docs/law.md MED-18, [V2]); one month is
     # counted as 30 natural days.
     register_deadline_rule(
         key=GENERAL,
@@ -28,17 +28,17 @@ def register_all() -> None:
         source="司法部《人民调解工作若干规定》第三十三条（一般在一个月内调结）",
         certainty="V2",
     )
-    # 疑难纠纷领导包案限期办结: local practice (DOMAIN.md MED-21, [C]); the township sets the period.
+    # 疑难纠纷领导包案限期办结: local practice (docs/law.md MED-21, [C]); the township sets the period.
     register_deadline_rule(
         key=DIFFICULT,
         label=str(_("疑难纠纷领导包案办结期限")),
         days=30,
         unit=DayUnit.NATURAL,
-        source="治平乡“疑难纠纷领导包案限期办结”机制（地方做法，DOMAIN.md MED-21）",
+        source="治平乡“疑难纠纷领导包案限期办结”机制（地方做法，docs/law.md MED-21）",
         certainty="C",
     )
     # 司法确认: both parties apply within 30 days of the agreement taking effect — 人民调解法 第三十三条;
-    # 民事诉讼法(2023) 第二百零五条 (DOMAIN.md MED-16).
+    # 民事诉讼法(2023) 第二百零五条 (docs/law.md MED-16).
     register_deadline_rule(
         key=CONFIRMATION,
         label=str(_("申请司法确认期限")),

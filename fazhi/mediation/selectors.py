@@ -105,10 +105,10 @@ def summary(*, area: Area, period: Period) -> dict:
 
 def dispute_public_status(*, pk: int) -> dict | None:
     """What the applicant who asked for mediation on the public site may see: the status, and when mediation ended
-    without agreement the reason and the other routes open to them (人民调解法 第二十六条; DOMAIN.md MED-11).
+    without agreement the reason and the other routes open to them (人民调解法 第二十六条; docs/law.md MED-11).
 
     Never the facts, the parties, session notes or the agreement's terms: a tracking code is not a case file
-    (人民调解法 第十五条 — no disclosure of parties' privacy; DOMAIN.md MED-05).
+    (人民调解法 第十五条 — no disclosure of parties' privacy; docs/law.md MED-05).
     """
     dispute = Dispute.objects.filter(pk=pk).only("status", "outcome_reason").first()
     if dispute is None:

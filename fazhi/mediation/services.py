@@ -145,7 +145,8 @@ def _is_leader(user, area: Area) -> bool:
 
 
 def _tier_errors(*, tier: str, body, mediators, leader, area: Area) -> dict:
-    """Tier routing (seed report: 简易纠纷现场调解、一般纠纷工作室化解、疑难纠纷领导包案限期办结; DOMAIN.md MED-21)."""
+    """Tier routing (seed report: 简易纠纷现场调解、一般纠纷工作室化解、疑难纠纷领导包案限期办结;
+    docs/law.md MED-21)."""
     errors: dict = {}
     if tier not in Tier.values:
         errors["tier"] = _("请选择处理层级。")
@@ -333,7 +334,7 @@ def dispute_assign(
     *, actor, dispute: Dispute, body: MediationBody | None, mediators, on: datetime.date | None = None
 ) -> Dispute:
     """Assign (or change) the mediation body and mediators of an open dispute in its current tier (人民调解法
-    第十九条: mediators are assigned by the committee or chosen by the parties; DOMAIN.md MED-07)."""
+    第十九条: mediators are assigned by the committee or chosen by the parties; docs/law.md MED-07)."""
     _check_dispute_change(actor, dispute)
     on = on or timezone.localdate()
     mediators = list(mediators)
@@ -439,7 +440,7 @@ def dispute_close(
     agreement: AgreementInput | None = None,
 ) -> Dispute:
     """调解成功 with a written or oral agreement (人民调解法 第二十八条); 调解不成 / 终止 with the reason and the
-    parties told of 仲裁、行政、司法 routes (第二十六条; DOMAIN.md MED-11)."""
+    parties told of 仲裁、行政、司法 routes (第二十六条; docs/law.md MED-11)."""
     _check_dispute_change(actor, dispute)
     on = on or timezone.localdate()
     errors = {}
@@ -507,7 +508,7 @@ def dispute_record_on_site(*, actor, on: datetime.date, agreement: AgreementInpu
 
 
 def confirmation_apply(*, actor, agreement: Agreement, applied_on: datetime.date, court: str) -> Agreement:
-    """司法确认: applied within 30 days of the agreement taking effect (人民调解法 第三十三条; DOMAIN.md MED-16)."""
+    """司法确认: applied within 30 days of the agreement taking effect (人民调解法 第三十三条; docs/law.md MED-16)."""
     _check_dispute_change(actor, agreement.dispute)
     rules.ensure(rules.CONFIRMATION)
     limit = add_period(agreement.effective_on, _rule_days(rules.CONFIRMATION, agreement.effective_on), "natural")

@@ -97,7 +97,7 @@ class ResidentTag(models.Model):
 
 
 class Reveal(models.Model):
-    """查看完整个人信息的记录: who read which full value of whom, and why (PIPL 第五十一条; DOMAIN.md SEC-16)."""
+    """查看完整个人信息的记录: who read which full value of whom, and why (PIPL 第五十一条; docs/law.md SEC-16)."""
 
     class Field(models.TextChoices):
         ID_NUMBER = "id_number", _("身份证号")

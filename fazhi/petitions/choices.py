@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Channel(models.TextChoices):
-    # 信访工作条例 第十七条: 网络、书信、电话、传真、走访 (DOMAIN.md PET-01)
+    # 信访工作条例 第十七条: 网络、书信、电话、传真、走访 (docs/law.md PET-01)
     LETTER = "letter", _("来信")
     VISIT = "visit", _("来访")
     ONLINE = "online", _("网上信访")
@@ -12,7 +12,7 @@ class Channel(models.TextChoices):
 
 
 class Kind(models.TextChoices):
-    # 信访工作条例 第二十九条 (DOMAIN.md PET-11)
+    # 信访工作条例 第二十九条 (docs/law.md PET-11)
     SUGGESTION = "suggestion", _("建议意见类")
     ACCUSATION = "accusation", _("检举控告类")
     APPEAL = "appeal", _("申诉求决类")
@@ -36,7 +36,7 @@ ACCEPTED_STATUSES = [Status.ACCEPTED, Status.REPLIED, Status.REVIEW, Status.REVI
 
 
 class Decision(models.TextChoices):
-    # 信访工作条例 第三十二条: 支持 / 解释说明 / 不予支持 (DOMAIN.md PET-13)
+    # 信访工作条例 第三十二条: 支持 / 解释说明 / 不予支持 (docs/law.md PET-13)
     SUPPORT = "support", _("支持")
     EXPLAIN = "explain", _("解释说明")
     REJECT = "reject", _("不予支持")

@@ -65,9 +65,9 @@ def generate(context: dict) -> None:
 def _petition(rng: random.Random, village, on: datetime.date, number: str, recent: bool) -> Petition:
     roll = rng.random()
     status = Status.ACCEPTED if recent and roll < 0.1 else Status.NOT_ACCEPTED if roll > 0.9 else Status.REPLIED
-    # 信访工作条例 第二十三条: written notice of acceptance within 15 days (DOMAIN.md PET-07).
+    # 信访工作条例 第二十三条: written notice of acceptance within 15 days (docs/law.md PET-07).
     accepted = on + datetime.timedelta(days=rng.randrange(1, 15))
-    # 第三十四条: handled within 60 days of acceptance (DOMAIN.md PET-15; natural days in the 条例).
+    # 第三十四条: handled within 60 days of acceptance (docs/law.md PET-15; natural days in the 条例).
     replied = accepted + datetime.timedelta(days=rng.randrange(10, 60)) if status == Status.REPLIED else None
     return Petition(
         area_id=village.pk,

@@ -15,7 +15,7 @@ from fazhi.petitions.choices import OPEN_STATUSES, Channel, Decision, Kind, Stab
 class PetitionQuerySet(ScopedQuerySet):
     def visible_to(self, user, action: str = "view"):
         """Area scope, minus accusation material about the user or the user's unit: 检举、揭发 material is never
-        shown to the person or unit accused (信访工作条例 第三十条; DOMAIN.md PET-12)."""
+        shown to the person or unit accused (信访工作条例 第三十条; docs/law.md PET-12)."""
         qs = super().visible_to(user, action)
         if not user.is_authenticated:
             return qs

@@ -1,5 +1,5 @@
-"""The 信访工作条例 (2022) clock as configurable deadline rules, each citing its article (DOMAIN.md §8, T-04: the
-regulation's 日 are natural days — a period ending on a rest day moves to the next working day (T-01) — and its
+"""The 信访工作条例 (2022) clock as configurable deadline rules, each citing its article (docs/law.md PET-*, T-04:
+the regulation's 日 are natural days — a period ending on a rest day moves to the next working day (T-01) — and its
 objection period is 5 working days)."""
 
 from fazhi.core.deadlines import deadline_rule_current, deadline_rule_ensure

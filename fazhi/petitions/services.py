@@ -21,7 +21,7 @@ from fazhi.petitions.choices import ACCEPTED_STATUSES, Channel, Decision, Kind, 
 from fazhi.petitions.models import KeyPetitioner, KeyPetitionerVisit, Petition, Petitioner, PetitionEvent, StatusChange
 
 P = Module.PETITIONS
-MAX_REPRESENTATIVES = 5  # 信访工作条例 第二十条: 多人走访提出同一信访事项，推选代表不超过5人 (DOMAIN.md PET-04)
+MAX_REPRESENTATIVES = 5  # 信访工作条例 第二十条: 多人走访提出同一信访事项，推选代表不超过5人 (docs/law.md PET-04)
 
 
 def _check(actor, obj) -> None:
@@ -59,7 +59,7 @@ def _township(area: Area) -> Area:
 
 def petition_duplicates(*, area: Area, names: list[str], residents: list, kind: str, exclude_pk: int | None = None):
     """Petitions in the same township by the same petitioner(s) and of the same type that were already accepted:
-    a same matter already accepted is not accepted again (信访工作条例 第十九条; DOMAIN.md PET-03)."""
+    a same matter already accepted is not accepted again (信访工作条例 第十九条; docs/law.md PET-03)."""
     township = _township(area)
     who = Q(petitioners__name__in=[n for n in names if n])
     if residents:
@@ -243,7 +243,7 @@ def petition_not_accept(*, actor, petition: Petition, reason: str, on: datetime.
 
 def petition_object(*, actor, petition: Petition, reason: str, on: datetime.date | None = None) -> Petition:
     """A transferred/assigned petition outside our competence: objection with reasons within 5 working days
-    (信访工作条例 第二十三条; DOMAIN.md PET-08)."""
+    (信访工作条例 第二十三条; docs/law.md PET-08)."""
     _check(actor, petition)
     on = on or timezone.localdate()
     if not (reason or "").strip():
@@ -281,7 +281,7 @@ def petition_extend(
     on: datetime.date | None = None,
 ) -> Petition:
     """One extension of at most 30 days, approved by the person in charge, the petitioner told the reason
-    (信访工作条例 第三十四条; DOMAIN.md PET-15)."""
+    (信访工作条例 第三十四条; docs/law.md PET-15)."""
     _check(actor, petition)
     on = on or timezone.localdate()
     limit = rules.days(rules.EXTENSION, on)

@@ -32,7 +32,7 @@ class PublicRequest(ScopedModel, TimeStampedModel):
     category = models.CharField(_("类别"), max_length=50, blank=True)
     description = models.TextField(_("事情经过"))
     contact_name = models.CharField(_("联系人"), max_length=50, blank=True)
-    # Encrypted at rest, masked for display (个人信息保护法 第五十一条; DOMAIN.md SEC-05/SEC-20).
+    # Encrypted at rest, masked for display (个人信息保护法 第五十一条; docs/law.md SEC-05/SEC-20).
     phone = EncryptedTextField(_("联系电话"), blank=True)
     phone_masked = models.CharField(_("联系电话"), max_length=20, blank=True, editable=False)
     status = models.CharField(

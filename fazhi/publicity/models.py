@@ -11,7 +11,7 @@ from fazhi.publicity.choices import MaterialMode, Platform, Strand
 
 
 class Plan(ScopedModel):
-    """年度普法计划, under the five-year programme (八五普法规划 2021–2025, DOMAIN PF-02)."""
+    """年度普法计划, under the five-year programme (八五普法规划 2021–2025, docs/law.md PF-02)."""
 
     scope_module = Module.PUBLICITY
 

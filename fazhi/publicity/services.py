@@ -48,7 +48,7 @@ def _check_unit_area(area: Area) -> None:
 
 
 def _programme_for(year: int) -> str:
-    # 八五普法规划 covers 2021–2025 (DOMAIN PF-02 [V2]); its successor 九五普法规划 (2026–2030) is expected but its
+    # 八五普法规划 covers 2021–2025 (docs/law.md PF-02 [V2]); its successor 九五普法规划 (2026–2030) is expected but its
     # title is not verified (PF-06 [M]) — staff may overwrite the programme on the plan.
     if year <= 2025:
         return "八五普法规划（2021—2025年）"

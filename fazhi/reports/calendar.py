@@ -1,5 +1,6 @@
-"""The report's calendar. The dates are law, verified (DOMAIN [V]); a local 依法治办 may set an earlier internal
-date, so each can be overridden in settings (FAZHI_REPORT_SUBMIT_BY / FAZHI_REPORT_PUBLISH_BY as (month, day))."""
+"""The report's calendar. The dates are law, verified (docs/law.md AR-01, AR-04 [V]); a local 依法治办 may set an
+earlier internal date, so each can be overridden in settings (FAZHI_REPORT_SUBMIT_BY / FAZHI_REPORT_PUBLISH_BY as
+(month, day))."""
 
 import datetime
 

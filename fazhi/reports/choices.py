@@ -11,7 +11,7 @@ class ReportStatus(models.TextChoices):
 
 
 class ContentKind(models.TextChoices):
-    """The five contents a report must cover (法治政府建设与责任落实督察工作规定 第二十五条 — DOMAIN AR-05)."""
+    """The five contents a report must cover (法治政府建设与责任落实督察工作规定 第二十五条 — docs/law.md AR-05)."""
 
     MEASURES = "measures", _("上一年度推进法治政府建设的主要举措和成效")
     SHORTCOMINGS = "shortcomings", _("存在的不足和原因")

@@ -1,4 +1,4 @@
-"""The default report template: the seed report's outline and wording (../shared/seed/), with its figures
+"""The default report template: the seed report's outline and wording (治平乡, 2023), with its figures
 replaced by registry placeholders. (level, heading, body, content kind) — see figures.py for the syntax."""
 
 from fazhi.reports.choices import ContentKind

@@ -115,7 +115,7 @@ class ReportEvent(models.Model):
 
 
 class Rectification(models.Model):
-    """A problem raised by county supervision, tracked to 销号 (督察工作规定 第十八条 — DOMAIN AR-10)."""
+    """A problem raised by county supervision, tracked to 销号 (督察工作规定 第十八条 — docs/law.md AR-10)."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="rectifications", verbose_name=_("报告"))
     problem = models.CharField(_("问题"), max_length=300)

@@ -22,7 +22,7 @@ TRANSITIONS = [
     Transition(S.FINAL, "reopen", S.DRAFT, _("退回修改")),
     # 督察工作规定 第二十三条: report to the county 党委和政府 by 1 March.
     Transition(S.FINAL, "submit", S.SUBMITTED, _("报送县委县政府")),
-    # 公开前认真审核并开展保密审查 (DOMAIN AR-08, local practice [V2]).
+    # 公开前认真审核并开展保密审查 (docs/law.md AR-08, local practice [V2]).
     Transition(S.SUBMITTED, "secrecy_review", S.REVIEWED, _("通过保密审查")),
     # 督察工作规定 第二十四条: publish by 1 April (AR-04).
     Transition(S.REVIEWED, "publish", S.PUBLISHED, _("向社会公开")),

@@ -35,7 +35,8 @@ class Cadre(ScopedModel):
 
 
 class Session(ScopedModel):
-    """学法 / 培训 session (督察规定 第七条(五)、第八条(七): 集体学法、法治专题讲座、法治培训 — DOMAIN LD-04..06)."""
+    """学法 / 培训 session (督察规定 第七条(五)、第八条(七): 集体学法、法治专题讲座、法治培训 —
+    docs/law.md LD-04..06)."""
 
     scope_module = Module.TRAINING
 
@@ -73,7 +74,7 @@ class Attendance(models.Model):
 
 
 class Exam(ScopedModel):
-    """干部学法考试 (法治能力考查测试, 督察规定 第七条(五) — DOMAIN LD-06)."""
+    """干部学法考试 (法治能力考查测试, 督察规定 第七条(五) — docs/law.md LD-06)."""
 
     scope_module = Module.TRAINING
 
@@ -107,7 +108,7 @@ class ExamScore(models.Model):
 
 
 class Requirement(models.Model):
-    """A yearly minimum as a parameter with its source (DOMAIN.md: never a constant). Latest row per key wins."""
+    """A yearly minimum as a parameter with its source (docs/law.md: never a constant). Latest row per key wins."""
 
     key = models.CharField(_("规则代码"), max_length=60, unique=True)
     label = models.CharField(_("名称"), max_length=100)

@@ -1,4 +1,4 @@
-"""The yearly minimums the workbench watches (DOMAIN LD-04, LD-05, LD-09). Defaults carry their source; admins
+"""The yearly minimums the workbench watches (docs/law.md LD-04, LD-05, LD-09). Defaults carry their source; admins
 change the value (and the source) in the 学法培训要求 page, stored in training.Requirement."""
 
 from decimal import Decimal

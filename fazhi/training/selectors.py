@@ -44,7 +44,7 @@ def session_get(*, user, pk: int) -> Session:
 
 
 def cadre_list(*, user, year: int | None = None) -> QuerySet:
-    """Cadres with their study hours in `year` (each cadre's hours per year, DOMAIN LD-06, LD-09)."""
+    """Cadres with their study hours in `year` (each cadre's hours per year, docs/law.md LD-06, LD-09)."""
     hours_filter = Q(attendance__session__held_on__year=year) if year else Q()
     return (
         Cadre.objects.visible_to(user)

@@ -99,7 +99,7 @@ def test_a_session_file_follows_the_mediator_narrowing_and_downloads(world, clie
     assert response.status_code == 200
     # only images and PDF open in the browser; anything else downloads, so no upload runs as a page of the platform
     assert response["Content-Disposition"].startswith("attachment")
-    assert client.get(not_assigned.url).status_code == 404  # 人民调解法 第十五条 (DOMAIN.md MED-05)
+    assert client.get(not_assigned.url).status_code == 404  # 人民调解法 第十五条 (docs/law.md MED-05)
 
 
 def test_a_file_on_disk_that_no_record_holds_is_not_served(world, client, tmp_path):

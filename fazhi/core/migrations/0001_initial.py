@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ('days', models.PositiveIntegerField(verbose_name='期限（日）')),
                 ('unit', models.CharField(choices=[('working', '工作日'), ('natural', '自然日')], max_length=10, verbose_name='计日方式')),
                 ('source', models.CharField(max_length=200, verbose_name='依据')),
-                ('certainty', models.CharField(blank=True, help_text='V/V2/M/C，见 DOMAIN.md', max_length=4, verbose_name='核实程度')),
+                ('certainty', models.CharField(blank=True, help_text='V/V2/M/C，见 docs/law.md', max_length=4, verbose_name='核实程度')),
                 ('valid_from', models.DateField(verbose_name='施行日期')),
             ],
             options={

@@ -28,7 +28,7 @@ def _messages(exc: ValidationError) -> list[str]:
     return [str(m) for m in exc.messages]
 
 
-# --- password policy (GB/T 22239-2019 身份鉴别; DOMAIN.md SEC-18) ---
+# --- password policy (GB/T 22239-2019 身份鉴别; docs/law.md SEC-18) ---
 
 
 def _classes(password: str) -> int:
@@ -99,7 +99,7 @@ def test_full_width_digits_are_not_a_village_code(township, code):
     _try_village_code(township, code)
 
 
-# --- working days (DOMAIN.md T-01) ---
+# --- working days (docs/law.md T-01) ---
 
 
 @pytest.fixture

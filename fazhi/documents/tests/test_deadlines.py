@@ -40,7 +40,7 @@ def test_the_default_filing_period_ending_in_the_holiday_moves_to_the_next_worki
 
 
 def test_a_local_working_day_filing_period_is_counted_across_the_holiday(doc, staff):
-    # e.g. a county rule: filed within 3 working days of issue (DOMAIN.md ND-15); admins set it as a new version
+    # e.g. a county rule: filed within 3 working days of issue (docs/law.md ND-15); admins set it as a new version
     deadline_rule("documents.filing", D(2023, 1, 1))
     deadline_rule_revise(
         key="documents.filing",

@@ -1,5 +1,5 @@
 """Acceptance with the real report (issue 7, item 6): the demo's 治平乡 2023 report states every figure of the
-seed report (../shared/seed/zhiping-2023-rule-of-law-report.txt), each linked to exactly the records it counts,
+seed report (治平乡 2023 年度法治政府建设报告), each linked to exactly the records it counts,
 and its outline is the seed's.
 
 A metric that is not registered fails the test.
