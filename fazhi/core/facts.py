@@ -29,12 +29,16 @@ class PeriodKind:
     NEW = "new"  # 年内新增: it started (was issued, appointed, set up) in the year
     STANDING = "standing"  # 年末在册: it had started by the year's end and had not ended by then
     CUMULATIVE = "cumulative"  # 截至年末累计: every record dated up to the year's end
+    ACTIVE = "active"  # 年内在册: it stood at any time in the year (a grid in use, an adviser under contract)
+    CURRENT = "current"  # 当前在册: a register that keeps no dates (residents, officers) counts as it is today
 
     CHOICES = (
         (WITHIN, _("年度内发生")),
         (NEW, _("年内新增")),
         (STANDING, _("年末在册")),
         (CUMULATIVE, _("截至年末累计")),
+        (ACTIVE, _("年内在册（含年内离开的）")),
+        (CURRENT, _("当前在册（不分年度）")),
     )
 
 
@@ -54,15 +58,23 @@ class Dimension:
     choices: Callable[[], Sequence[tuple[str, str]]] = lambda: ()
     flag: Q | Callable[[], Q] | None = None  # a callable for a condition on today's date (overdue)
     multi: bool = False
+    # The flag's callable takes the period's (start, end): a condition at the year's end ("still open at the year's
+    # end", "holding a valid certificate at the year's end") that no field stores.
+    relative: bool = False
 
     def values(self) -> list[tuple[str, str]]:
         if self.flag is not None:
             return [("1", str(_("是"))), ("0", str(_("否")))]
         return [(str(code), str(label)) for code, label in self.choices()]
 
-    def q(self, model, values: Sequence[str]) -> Q:
+    def q(
+        self, model, values: Sequence[str], *, start: datetime.date | None = None, end: datetime.date | None = None
+    ) -> Q:
         if self.flag is not None:
-            flag = self.flag() if callable(self.flag) else self.flag
+            if self.relative:
+                flag = self.flag(start, end)
+            else:
+                flag = self.flag() if callable(self.flag) else self.flag
             wanted = set(values)
             if wanted == {"1"}:
                 return flag
@@ -92,6 +104,7 @@ class RecordType:
     date: str = ""  # the date that places an event in a period
     start: str = ""  # for what stands over time: when it began …
     end: str = ""  # … and when it ended (blank while it stands)
+    end_inclusive: bool = False  # `end` is the last day it stood (a contract's 聘期止), not the first it did not
     base: Q = field(default_factory=Q)  # records that never count (a voided entry, a draft)
     sums: tuple[Quantity, ...] = ()
     distincts: tuple[Quantity, ...] = ()
@@ -129,16 +142,35 @@ class RecordType:
 
     def period_kinds(self) -> tuple[tuple[str, str], ...]:
         if self.standing:
-            return PeriodKind.CHOICES
-        return tuple(c for c in PeriodKind.CHOICES if c[0] in (PeriodKind.WITHIN, PeriodKind.CUMULATIVE))
+            kinds: tuple[str, ...] = (
+                PeriodKind.WITHIN,
+                PeriodKind.NEW,
+                PeriodKind.STANDING,
+                PeriodKind.CUMULATIVE,
+                PeriodKind.ACTIVE,
+            )
+        elif self.date:
+            kinds = (PeriodKind.WITHIN, PeriodKind.CUMULATIVE)
+        else:
+            kinds = (PeriodKind.CURRENT,)
+        return tuple(c for c in PeriodKind.CHOICES if c[0] in kinds)
+
+    def _not_ended_by(self, day: datetime.date) -> Q:
+        if not self.end:
+            return Q()
+        lookup = "gte" if self.end_inclusive else "gt"
+        return Q(**{f"{self.end}__isnull": True}) | Q(**{f"{self.end}__{lookup}": day})
 
     def period_q(self, kind: str, start: datetime.date, end: datetime.date) -> Q:
         when = self.start or self.date
+        if kind == PeriodKind.CURRENT or not when:
+            return Q()
         if kind == PeriodKind.CUMULATIVE:
             return Q(**{f"{when}__lte": end})
         if kind == PeriodKind.STANDING:
-            ended = Q(**{f"{self.end}__isnull": True}) | Q(**{f"{self.end}__gt": end}) if self.end else Q()
-            return Q(**{f"{when}__lte": end}) & ended
+            return Q(**{f"{when}__lte": end}) & self._not_ended_by(end)
+        if kind == PeriodKind.ACTIVE:
+            return Q(**{f"{when}__lte": end}) & self._not_ended_by(start)
         return Q(**{f"{when}__gte": start, f"{when}__lte": end})  # within the year; for a standing type, new in it
 
     def records(
@@ -151,7 +183,7 @@ class RecordType:
         )
         for item in filters:
             dimension = self.dimension(item["dim"])
-            condition = dimension.q(model, item["values"])
+            condition = dimension.q(model, item["values"], start=start, end=end)
             qs = qs.exclude(condition) if item.get("op") == "not_in" else qs.filter(condition)
         return qs
 
