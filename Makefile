@@ -55,7 +55,7 @@ test: install browser
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not browser and not faults" -x -q
 
-# Benchmarks report ratios to a floor measured in the same run (see README "Performance").
+# Benchmarks report ratios to a floor measured in the same run (see docs/performance.md).
 bench: install
 	$(PYTHON) bench/run.py
 
@@ -63,7 +63,7 @@ bench: install
 bench-city: install
 	$(PYTHON) bench/city.py
 
-# Fault scenarios on private PostgreSQL clusters and a real gunicorn (README "Reliability"); needs root for tmpfs.
+# Fault scenarios on private PostgreSQL clusters and a real gunicorn (docs/reliability.md); needs root for tmpfs.
 faults: $(STAMP)
 	$(BIN)/pytest tests/faults -m faults -rA -p no:warnings
 

@@ -122,8 +122,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A restarted database is noticed at the next request instead of failing it with a dead connection.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# A worker keeps its connection between requests: opening one cost PostgreSQL as much as serving a page (README
-# "Performance"). The health check above makes a kept connection that the database dropped reconnect first.
+# A worker keeps its connection between requests: opening one cost PostgreSQL as much as serving a page
+# (docs/performance.md). The health check above makes a kept connection that the database dropped reconnect first.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("FAZHI_DB_CONN_MAX_AGE", 60))
 # The figures statements are prepared on PostgreSQL (fazhi/core/metrics.py says why; no other query is). Behind a
 # PgBouncer older than 1.21 in transaction mode, FAZHI_DB_PREPARE=0 turns that off.
