@@ -12,7 +12,7 @@ class SecondFactorRequiredMiddleware:
     """A session that needs a second factor reaches only the token page (or enrolment, if there is no device yet)
     and logout until a token passes — admin roles always when FAZHI_REQUIRE_ADMIN_OTP is on, others once enrolled.
 
-    GB/T 22239-2019 身份鉴别 d) (DOMAIN.md SEC-14, SEC-18).
+    GB/T 22239-2019 身份鉴别 d) (docs/law.md SEC-14, SEC-18).
     """
 
     def __init__(self, get_response):
@@ -51,7 +51,7 @@ class PasswordChangeRequiredMiddleware:
 class IdleSessionMiddleware:
     """Keeps a signed-in session alive while it is used, writing it at most once a minute.
 
-    The session lapses after SESSION_COOKIE_AGE of idleness (GB/T 22239-2019 身份鉴别 b, DOMAIN.md SEC-18). Saving
+    The session lapses after SESSION_COOKIE_AGE of idleness (GB/T 22239-2019 身份鉴别 b, docs/law.md SEC-18). Saving
     the session on every request (SESSION_SAVE_EVERY_REQUEST) would make every page view a database write, which
     serialises readers on SQLite under load; a minute's slack on a 30-minute idle limit costs nothing.
     """
