@@ -36,6 +36,7 @@ DOMAIN_APPS = [
     "fazhi.enforcement",
     "fazhi.disclosure",
     "fazhi.leadership",
+    "fazhi.figures",
     "fazhi.reports",
     "fazhi.portal",
 ]

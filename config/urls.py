@@ -15,6 +15,7 @@ DOMAIN_PREFIXES = [
     "enforcement",
     "disclosure",
     "leadership",
+    "figures",
     "reports",
 ]
 # The public site for residents (no login) lives under its own prefix.

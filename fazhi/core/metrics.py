@@ -1,8 +1,9 @@
-"""The metric registry: every figure in a report is a function over the records it counts.
+"""The metric registry: every figure in a report is computed from the records it counts.
 
-An app registers `register(key=..., label=..., unit=..., section=..., records=fn, sum_field=None)` where
-`fn(*, area, period)` returns the QuerySet of records behind the figure. The value is computed from
-exactly that QuerySet, so a figure and its evidence list can never disagree.
+A `Metric` has `records(*, area, period)`, the QuerySet of records behind it; its value is their count, the sum
+of `sum_field` or the number of distinct `distinct_field` values, computed from exactly that QuerySet, so a figure
+and its evidence list can never disagree. A derived figure (a rate, a change against last year, one part of a
+breakdown) combines the values of its `parts`. The figures app turns every figure definition into a Metric.
 """
 
 import datetime
@@ -12,7 +13,7 @@ from decimal import Decimal
 
 from django.db import connections, router
 from django.db.backends.utils import CursorDebugWrapper
-from django.db.models import F, QuerySet, Sum
+from django.db.models import Count, F, QuerySet, Sum
 from django.utils import timezone
 
 
@@ -25,6 +26,11 @@ class Period:
     def year(cls, year: int) -> "Period":
         return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
+    def shifted(self, years: int) -> "Period":
+        if not years:
+            return self
+        return Period(self.start.replace(year=self.start.year + years), self.end.replace(year=self.end.year + years))
+
 
 # Compared and hashed by identity: a figure is its registration (the ledger registers a changed measure anew), and
 # hashing the fields would translate the lazy label, unit and section each time a figures page looks one up.
@@ -36,7 +42,12 @@ class Metric:
     section: str
     records: Callable[..., QuerySet]
     sum_field: str | None = None
-    area_path: str = ""  # a figure of one area's own (a township's ledger type); "" for every area
+    area_path: str = ""  # a figure of one area's own (a township's or a county's); "" for every area
+    distinct_field: str | None = None
+    # A derived figure: its parts (a metric and a year offset: -1 for last year), and how their values combine
+    # into its own (None where it is undefined, as a rate over zero). Its evidence is its first part's records.
+    parts: tuple[tuple["Metric", int], ...] = ()
+    combine: Callable[[list], int | Decimal | None] | None = None
 
     def applies_to(self, area) -> bool:
         """Whether the figure belongs on `area`'s pages: it is everyone's, or `area` is inside or above its own."""
@@ -45,10 +56,14 @@ class Metric:
     def evidence(self, *, area, period: Period) -> QuerySet:
         return self.records(area=area, period=period)
 
-    def value(self, *, area, period: Period) -> int | Decimal:
+    def value(self, *, area, period: Period) -> int | Decimal | None:
+        if self.parts:
+            return self.combine([part.value(area=area, period=period.shifted(years)) for part, years in self.parts])
         qs = self.evidence(area=area, period=period)
         if self.sum_field:
             return qs.aggregate(total=Sum(self.sum_field))["total"] or 0
+        if self.distinct_field:
+            return qs.aggregate(total=Count(self.distinct_field, distinct=True))["total"]
         return qs.count()
 
 
@@ -99,6 +114,9 @@ def _records_sql(qs: QuerySet, connection) -> tuple[str, tuple]:
 def _subquery(metric: Metric, qs: QuerySet, alias: str, connection) -> tuple[str, tuple, list]:
     """One (SELECT aggregate FROM (records) alias), its parameters and the converters `aggregate()` would apply."""
     quote = connection.ops.quote_name
+    if metric.distinct_field:
+        sql, params = _records_sql(qs.annotate(**{_SUM_ALIAS: F(metric.distinct_field)}), connection)
+        return f"(SELECT COUNT(DISTINCT {quote(_SUM_ALIAS)}) FROM ({sql}) {quote(alias)})", params, []
     if not metric.sum_field:
         sql, params = _records_sql(qs, connection)
         return f"(SELECT COUNT(*) FROM ({sql}) {quote(alias)})", params, []
@@ -108,12 +126,34 @@ def _subquery(metric: Metric, qs: QuerySet, alias: str, connection) -> tuple[str
     return f"(SELECT SUM({quote(_SUM_ALIAS)}) FROM ({sql}) {quote(alias)})", params, [(converters, total)]
 
 
-def metric_values(*, area, requests: Sequence[tuple[Metric, Period]]) -> list[int | Decimal]:
+def metric_values(*, area, requests: Sequence[tuple[Metric, Period]]) -> list[int | Decimal | None]:
     """`metric.value(area=area, period=period)` for every (metric, period) requested, in request order.
 
     One query per SUBQUERIES_PER_QUERY figures (fewer if the database takes fewer parameters), whatever the
-    number of records behind them.
+    number of records behind them; a derived figure's parts are computed in the same queries.
     """
+    plain: dict[tuple[Metric, Period], None] = {}
+
+    def collect(metric: Metric, period: Period) -> None:
+        if metric.parts:
+            for part, years in metric.parts:
+                collect(part, period.shifted(years))
+        else:
+            plain.setdefault((metric, period), None)
+
+    for metric, period in requests:
+        collect(metric, period)
+    known = dict(zip(plain, _plain_values(area=area, requests=list(plain)), strict=True))
+
+    def value(metric: Metric, period: Period):
+        if metric.parts:
+            return metric.combine([value(part, period.shifted(years)) for part, years in metric.parts])
+        return known[(metric, period)]
+
+    return [value(metric, period) for metric, period in requests]
+
+
+def _plain_values(*, area, requests: Sequence[tuple[Metric, Period]]) -> list[int | Decimal]:
     results: list[int | Decimal] = []
     batch: list[tuple[str, tuple, list]] = []
     batch_params = 0
@@ -131,7 +171,7 @@ def metric_values(*, area, requests: Sequence[tuple[Metric, Period]]) -> list[in
             for funcs, expression in converters:
                 for func in funcs:
                     value = func(value, expression, connections[db])
-            results.append(value or 0)  # as Metric.value: an empty sum is 0
+            results.append(value or 0)  # as Metric.value: an empty sum is 0, an empty distinct count too
         batch, batch_params = [], 0
 
     # A figure whose records do not depend on the period (a registry snapshot) compiles to the same SQL for this

@@ -36,10 +36,12 @@ def heading_marker(level: int, n: int) -> str:
     return f"{cn_number(n)}、" if level == 1 else f"（{cn_number(n)}）"
 
 
-def format_value(value, *, approx: bool = False) -> str:
+def format_value(value, *, approx: bool = False, flagged: bool = False) -> str:
     """Exact ("12") or with 余 ("10余", "100余", "700余"): keep the leading digit, floor the rest.
 
-    A value below 10, or one that is already round, is written exactly (余 means "more than").
+    A value below 10, or one that is already round, is written exactly (余 means "more than") — unless `flagged`:
+    a record counted in it was entered as a 约数 ("about 3000 copies"), and the report writes "3000余" as the
+    township itself would.
     """
     number = Decimal(value)
     if number != number.to_integral_value():
@@ -49,7 +51,7 @@ def format_value(value, *, approx: bool = False) -> str:
         return str(n)
     magnitude = 10 ** (len(str(n)) - 1)
     base = n // magnitude * magnitude
-    return str(n) if base == n else f"{base}余"
+    return f"{base}余" if base != n or flagged else str(n)
 
 
 def keys_in(texts) -> list[str]:

@@ -1,0 +1,69 @@
+"""The figure builder: choices from the record type's declared facts, a live preview, errors in Chinese."""
+
+import pytest
+from django.urls import reverse
+
+from fazhi.accounts.roles import Role
+from fazhi.figures.models import FigureDefinition
+from fazhi.figures.tests.test_definitions import Y, town  # noqa: F401 — the shared fixture
+
+
+@pytest.fixture
+def staff_client(client, town):  # noqa: F811
+    client.force_login(town.staff)
+    return client
+
+
+def _form(town, **extra):  # noqa: F811
+    data = {
+        "area": town.township.pk,
+        "name": "院坝会",
+        "kind": "aggregate",
+        "record_type": "publicity.activity",
+        "aggregation": "count",
+        "period": "within",
+        "unit": "场次",
+        "writing": "exact",
+        "decimals": "1",
+        "dim_form": ["courtyard"],
+    }
+    data.update(extra)
+    return data
+
+
+def test_the_builder_offers_the_record_types_facts_by_their_chinese_names(staff_client, town):  # noqa: F811
+    page = staff_client.post(reverse("figures:definition_create") + f"?year={Y}", _form(town, action="preview"))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "筛选：活动形式" in html and "院坝会" in html
+    assert 'data-testid="figure-value">3场次' in html
+    assert "courtyard0" in html  # the first records counted
+    assert "held_on" not in html and "publicity.activity</" not in html
+
+
+def test_saving_from_the_builder_makes_a_figure_with_its_records(staff_client, town):  # noqa: F811
+    response = staff_client.post(reverse("figures:definition_create"), _form(town, action="save"))
+    definition = FigureDefinition.objects.get(name="院坝会")
+    assert response.status_code == 302
+    detail = staff_client.get(reverse("figures:definition_detail", args=[definition.pk]) + f"?year={Y}")
+    text = detail.content.decode()
+    assert "活动形式为：院坝会" in text and "3场次" in text
+
+
+def test_a_definition_that_cannot_be_computed_is_refused_in_chinese_and_not_saved(staff_client, town):  # noqa: F811
+    data = _form(town, action="save", kind="rate", name="坏比率")
+    page = staff_client.post(reverse("figures:definition_create"), data)
+    assert page.status_code == 200
+    assert "比率须选择分子和分母" in page.content.decode()
+    assert not FigureDefinition.objects.filter(name="坏比率").exists()
+
+
+def test_the_list_shows_built_in_and_own_figures(staff_client, town):  # noqa: F811
+    page = staff_client.get(reverse("figures:definition_list")).content.decode()
+    assert "平台内置" in page and "新建指标" in page
+
+
+def test_a_supervisor_reads_but_cannot_open_the_builder(client, town):  # noqa: F811
+    client.force_login(town.user(Role.SUPERVISOR))
+    assert client.get(reverse("figures:definition_list")).status_code == 200
+    assert client.get(reverse("figures:definition_create")).status_code == 403
