@@ -31,6 +31,7 @@ class OfficerSerializer(serializers.ModelSerializer):
             "certificate_no",
             "certificate_issuer",
             "certificate_field",
+            "certificate_issued_on",
             "certificate_valid_until",
             "other_posts",
         ]

@@ -1,7 +1,7 @@
-"""Demo data for 治平乡 2023: certified officers (one with several posts, one whose certificate expires within
-60 days of today), training hours, cases with legal review and publications (one decided across the National
-Day holiday), a case-file evaluation with problems, a joint action, and one decision awaiting publication now so
-the workbench has an item. Names are illustrative; idempotent."""
+"""Demo data for 治平乡 2023: certified officers (one with several posts, one certified in 2023 whose certificate
+expires within 60 days of today), training hours, cases with legal review and publications (one decided across the
+National Day holiday), a case-file evaluation with problems, a 专项督查 and a 日常检查, a joint action, and one decision
+awaiting publication now so the workbench has an item. Names are illustrative; idempotent."""
 
 import datetime
 from decimal import Decimal
@@ -18,14 +18,18 @@ ISSUER = "重庆市人民政府"
 FIELD = "乡镇综合行政执法"
 
 
+HOURS = [16, 24, 24]  # training hours in March, June and September
+
+
 def _officers(township, today: datetime.date) -> dict[str, Officer]:
+    # (name, number, issued, valid until, other posts, training hours): 陈执法 is certified in 2023, the year's 新增.
     rows = [
-        ("刘执法", "50022921501", D(2028, 12, 31), "乡应急管理办公室副主任\n安全生产监管员", [16, 24, 24]),
-        ("陈执法", "50022921502", today + datetime.timedelta(days=30), "", [16, 24]),
-        ("赵执法", "50022921503", D(2028, 6, 30), "", [16, 24, 24]),
+        ("刘执法", "50022921501", D(2019, 3, 20), D(2028, 12, 31), "乡应急管理办公室副主任\n安全生产监管员", HOURS),
+        ("陈执法", "50022921502", D(2023, 7, 3), today + datetime.timedelta(days=30), "", [16, 24]),
+        ("赵执法", "50022921503", D(2021, 6, 8), D(2028, 6, 30), "", HOURS),
     ]
     officers = {}
-    for name, number, valid_until, posts, hours in rows:
+    for name, number, issued, valid_until, posts, hours in rows:
         officer = Officer.objects.filter(certificate_no=number).first()
         fresh = officer is None or not officer.trainings.exists()
         officer = services.officer_save(
@@ -34,6 +38,7 @@ def _officers(township, today: datetime.date) -> dict[str, Officer]:
             area=township,
             name=name,
             certificate_no=number,
+            certificate_issued_on=issued,
             certificate_valid_until=valid_until,
             certificate_issuer=ISSUER,
             certificate_field=FIELD,
@@ -171,6 +176,25 @@ def load(context: dict) -> None:
             actor=None, problem=first, on=D(2023, 12, 8), rectification="补充签名，完善笔录制作规范。"
         )
         services.problem_add(actor=None, inspection=inspection, description="证据目录编排不规范", due_on=D(2024, 1, 15))
+    if not Inspection.objects.filter(area=township, kind=InspectionKind.SPECIAL).exists():
+        services.inspection_create(
+            actor=None,
+            area=township,
+            kind=InspectionKind.SPECIAL,
+            held_on=D(2023, 6, 20),
+            scope="安全生产领域行政执法专项督查",
+            inspector="城口县司法局、城口县应急管理局",
+            summary="执法人员持证上岗、亮证执法落实到位，未发现问题。",
+        )
+        services.inspection_create(
+            actor=None,
+            area=township,
+            kind=InspectionKind.ROUTINE,
+            held_on=D(2023, 3, 14),
+            scope="集镇门店经营秩序日常检查",
+            inspector="治平乡综合行政执法办公室",
+            summary="检查门店26家，现场督促整改2家。",
+        )
     if not JointAction.objects.filter(area=township).exists():
         services.joint_action_create(
             actor=None,

@@ -20,6 +20,7 @@ class OfficerForm(AreaForm):
     certificate_no = forms.CharField(label=_("执法证号"), max_length=40)
     certificate_issuer = forms.CharField(label=_("发证机关"), max_length=100, required=False)
     certificate_field = forms.CharField(label=_("执法领域"), max_length=100, required=False)
+    certificate_issued_on = forms.DateField(label=_("发证日期"), widget=DateInput())
     certificate_valid_until = forms.DateField(label=_("执法证有效期至"), widget=DateInput())
     other_posts = forms.CharField(
         label=_("兼任其他岗位"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=_("每行一个岗位")

@@ -1,8 +1,9 @@
-"""Synthetic 行政执法 for benchmarks, like the demo: per township three certified officers (one with several posts, one
-whose certificate runs out the year after the last), their yearly training hours, and every year the demo's five
-cases — a penalty, a major compulsory measure after 法制审核, a licence and a second penalty, decided and published,
-and an inspection still open — each handled by two officers certified on the day (行政处罚法 第四十二条), plus a
-case-file evaluation with two problems and a joint action. The last year's second penalty awaits publication.
+"""Synthetic 行政执法 for benchmarks, like the demo: per township three certified officers (one with several posts,
+one certified in the last year whose certificate runs out the year after it), their yearly training hours, and every
+year the demo's five cases — a penalty, a major compulsory measure after 法制审核, a licence and a second penalty,
+decided and published, and an inspection still open — each handled by two officers certified on the day (行政处罚法
+第四十二条), plus a case-file evaluation with two problems, a 日常检查 and a joint action. The last year's second
+penalty awaits publication.
 
 Rows go in with bulk_create, so this module derives what `case_decide` and `publication_publish` derive: statuses
 consistent with the steps, the 事后公开 due date from the rule in force (docs/law.md LE-04), publication within it,
@@ -58,10 +59,11 @@ def generate(context: dict) -> None:
                 certificate_no=f"509900{t_index + 1:03d}{i + 1:02d}",  # unique across the county
                 certificate_issuer="重庆市人民政府",
                 certificate_field="乡镇综合行政执法",
+                certificate_issued_on=issued,
                 certificate_valid_until=D(spans[-1] + 1, 6, 30) if i == 1 else D(spans[-1] + 5, 12, 31),
                 other_posts=posts,
             )
-            for i, (posts, _hours) in enumerate(OFFICERS)
+            for i, ((posts, _hours), issued) in enumerate(zip(OFFICERS, _issue_days(rng, spans), strict=True))
         ]
         officers += team
         pair = [team[0], team[2]]  # certified throughout, as the demo's 刘执法 and 赵执法
@@ -85,6 +87,16 @@ def generate(context: dict) -> None:
                 summary="案卷总体规范，发现问题2个。",
             )
             inspections.append(inspection)
+            inspections.append(
+                Inspection(
+                    area=township,
+                    kind=InspectionKind.ROUTINE,
+                    held_on=D(year, 3, 10) + datetime.timedelta(days=rng.randrange(20)),
+                    scope="集镇门店经营秩序日常检查",
+                    inspector=f"{township.name}综合行政执法办公室",
+                    summary=f"检查门店{rng.randrange(15, 40)}家，现场督促整改{rng.randrange(1, 4)}家。",
+                )
+            )
             problems += _problems(inspection, year, open_=year == spans[-1])
             joint.append(
                 JointAction(
@@ -109,6 +121,16 @@ def generate(context: dict) -> None:
     Inspection.objects.bulk_create(inspections, batch_size=BATCH)
     Problem.objects.bulk_create(problems, batch_size=BATCH)
     JointAction.objects.bulk_create(joint, batch_size=BATCH)
+
+
+def _issue_days(rng, spans: list[int]) -> list[datetime.date]:
+    """The team's certificate issue days: the pair who handle cases hold theirs from before the first year's first
+    case; the third officer is certified in the last year, so the year has one 新增持证 officer."""
+    return [
+        D(spans[0] - 3, 5, 1) + datetime.timedelta(days=rng.randrange(120)),
+        D(spans[-1], 2, 1) + datetime.timedelta(days=rng.randrange(60)),
+        D(spans[0] - 1, 9, 1) + datetime.timedelta(days=rng.randrange(60)),
+    ]
 
 
 def _case(township, villages, pair, year: int, row, due, rng, *, last: bool) -> tuple:

@@ -4,7 +4,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +38,9 @@ class Officer(ScopedModel, TimeStampedModel):
     certificate_no = models.CharField(_("执法证号"), max_length=40)
     certificate_issuer = models.CharField(_("发证机关"), max_length=100, blank=True)
     certificate_field = models.CharField(_("执法领域"), max_length=100, blank=True)
+    # Without it an officer entered today would count as certified in every past year; the report's 新增持证 and
+    # 年末持证 figures place the certificate by this date.
+    certificate_issued_on = models.DateField(_("发证日期"))
     certificate_valid_until = models.DateField(_("执法证有效期至"))
     # One post per line. The seed report names 一人多岗 among the township's problems.
     other_posts = models.TextField(_("兼任其他岗位"), blank=True, help_text=_("每行一个岗位"))
@@ -47,7 +50,12 @@ class Officer(ScopedModel, TimeStampedModel):
         verbose_name_plural = _("执法人员")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["certificate_no"], name="enforcement_officer_certificate_unique")
+            models.UniqueConstraint(fields=["certificate_no"], name="enforcement_officer_certificate_unique"),
+            models.CheckConstraint(
+                condition=Q(certificate_issued_on__lte=F("certificate_valid_until")),
+                name="enforcement_officer_certificate_issued_before_expiry",
+                violation_error_message=_("发证日期不能晚于执法证有效期。"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -62,7 +70,7 @@ class Officer(ScopedModel, TimeStampedModel):
         return bool(self.other_post_list)
 
     def certified_on(self, day: datetime.date) -> bool:
-        return self.certificate_valid_until >= day
+        return self.certificate_issued_on <= day <= self.certificate_valid_until
 
     def expiring_soon(self, today: datetime.date) -> bool:
         return today <= self.certificate_valid_until <= today + EXPIRY_WARNING

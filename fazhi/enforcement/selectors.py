@@ -148,8 +148,10 @@ def officers_in(*, area: Area, period: Period) -> QuerySet:
 
 
 def certified_officers_in(*, area: Area, period: Period) -> QuerySet:
-    """Officers whose certificate is valid at the end of the period."""
-    return officers_in(area=area, period=period).filter(certificate_valid_until__gte=period.end)
+    """Officers whose certificate had been issued by the end of the period and was still valid then."""
+    return officers_in(area=area, period=period).filter(
+        certificate_issued_on__lte=period.end, certificate_valid_until__gte=period.end
+    )
 
 
 def training_in(*, area: Area, period: Period) -> QuerySet:

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fazhi.accounts.roles import Module
@@ -68,6 +69,7 @@ def officer_save(
     area: Area,
     name: str,
     certificate_no: str,
+    certificate_issued_on: datetime.date,
     certificate_valid_until: datetime.date,
     certificate_issuer: str = "",
     certificate_field: str = "",
@@ -81,13 +83,17 @@ def officer_save(
     clash = Officer.objects.filter(certificate_no=number).exclude(pk=getattr(officer, "pk", None))
     if clash.exists():
         raise ValidationError({"certificate_no": _("执法证号“%(n)s”已登记。") % {"n": number}})
+    if certificate_issued_on > timezone.localdate():
+        raise ValidationError({"certificate_issued_on": _("发证日期不能晚于今天。")})
+    if certificate_issued_on > certificate_valid_until:
+        raise ValidationError({"certificate_issued_on": _("发证日期不能晚于执法证有效期。")})
     with transaction.atomic():
         if officer is not None:
             officer = Officer.objects.select_for_update().get(pk=officer.pk)
         else:
             officer = Officer()
         officer.area, officer.name, officer.certificate_no = area, name.strip(), number
-        officer.certificate_valid_until = certificate_valid_until
+        officer.certificate_issued_on, officer.certificate_valid_until = certificate_issued_on, certificate_valid_until
         officer.certificate_issuer, officer.certificate_field = certificate_issuer.strip(), certificate_field.strip()
         officer.other_posts = "\n".join(line.strip() for line in other_posts.splitlines() if line.strip())
         return _saved(officer)
@@ -166,7 +172,7 @@ def case_officers_assign(
 
 def _two_certified_officers(case: EnforcementCase, on: datetime.date) -> str:
     # 行政处罚法(2021) 第四十二条：执法人员不得少于两人，持有执法证件 (docs/law.md LE-22)
-    valid = case.officers.filter(certificate_valid_until__gte=on).count()
+    valid = case.officers.filter(certificate_issued_on__lte=on, certificate_valid_until__gte=on).count()
     if valid < MIN_OFFICERS:
         return _("执法人员不得少于两人且须持有有效执法证件（当前有效持证人员%(n)d人）。") % {"n": valid}
     return ""

@@ -25,7 +25,11 @@ def officers(world):
 
     def make(name, number, until):
         return Officer.objects.create(
-            area=world.township, name=name, certificate_no=number, certificate_valid_until=until
+            area=world.township,
+            name=name,
+            certificate_no=number,
+            certificate_issued_on=D(2019, 1, 1),
+            certificate_valid_until=until,
         )
 
     return [

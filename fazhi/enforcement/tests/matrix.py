@@ -25,7 +25,11 @@ def _township(area):
 
 def _officer(world, area):
     officer = Officer.objects.create(
-        area=_township(area), name="执法员", certificate_no=f"NO{area.pk}", certificate_valid_until=D(2099, 1, 1)
+        area=_township(area),
+        name="执法员",
+        certificate_no=f"NO{area.pk}",
+        certificate_issued_on=D(2019, 1, 1),
+        certificate_valid_until=D(2099, 1, 1),
     )
     TrainingRecord.objects.create(officer=officer, on=D(2023, 3, 1), hours=8, topic="培训")
     return {"pk": officer.pk}

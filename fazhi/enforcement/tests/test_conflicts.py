@@ -98,6 +98,7 @@ def test_officer_inspection_and_joint_action_lists_do_not_grow_queries_with_rows
             area=world.township,
             name=f"执法{i}",
             certificate_no=f"5002290010{i:02d}",
+            certificate_issued_on=D(2019, 1, 1),
             certificate_valid_until=D(2030, 1, 1),
             other_posts="安全员\n网格员",
         )

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from fazhi.core.metrics import METRICS, Period
 from fazhi.enforcement import selectors, services
+from fazhi.enforcement.choices import InspectionKind
 from fazhi.enforcement.models import Inspection, Officer, Problem, Publication, TrainingRecord
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +53,12 @@ def test_officer_flags_uncertified_expiring_several_posts_and_short_hours(world,
 
     def officer(name, until, posts="", hours=60):
         o = Officer.objects.create(
-            area=world.township, name=name, certificate_no=name, certificate_valid_until=until, other_posts=posts
+            area=world.township,
+            name=name,
+            certificate_no=name,
+            certificate_issued_on=D(2019, 1, 1),
+            certificate_valid_until=until,
+            other_posts=posts,
         )
         TrainingRecord.objects.create(officer=o, on=D(2023, 3, 1), hours=Decimal(hours), topic="培训")
         TrainingRecord.objects.create(officer=o, on=D(2022, 3, 1), hours=Decimal(100), topic="去年")
@@ -75,9 +81,19 @@ def test_officer_flags_uncertified_expiring_several_posts_and_short_hours(world,
 
 def test_officer_list_is_scoped(world, enforcer):
     Officer.objects.create(
-        area=world.foreign_grid, name="外县", certificate_no="F1", certificate_valid_until=D(2030, 1, 1)
+        area=world.foreign_grid,
+        name="外县",
+        certificate_no="F1",
+        certificate_issued_on=D(2019, 1, 1),
+        certificate_valid_until=D(2030, 1, 1),
     )
-    Officer.objects.create(area=world.township, name="本乡", certificate_no="H1", certificate_valid_until=D(2030, 1, 1))
+    Officer.objects.create(
+        area=world.township,
+        name="本乡",
+        certificate_no="H1",
+        certificate_issued_on=D(2019, 1, 1),
+        certificate_valid_until=D(2030, 1, 1),
+    )
     assert [o.name for o in selectors.officer_list(user=enforcer, year=2023)] == ["本乡"]
 
 
@@ -115,6 +131,18 @@ def test_metrics_count_their_records(world, officers, make_case):
     )
 
 
+def test_an_officer_certified_after_the_year_does_not_count_as_certified_in_it(world, officers):
+    Officer.objects.create(
+        area=world.township,
+        name="新执法",
+        certificate_no="N3",
+        certificate_issued_on=D(2024, 3, 1),
+        certificate_valid_until=D(2029, 2, 28),
+    )
+    certified = selectors.certified_officers_in(area=world.township, period=Period.year(2023))
+    assert sorted(o.name for o in certified) == ["张执法", "王执法"]
+
+
 def test_workbench_warns_of_overdue_publication_expiring_certificate_and_late_rectification(
     world, officers, make_case, enforcer, calendar
 ):
@@ -146,7 +174,11 @@ def test_workbench_hides_other_counties(world, make_case, enforcer):
     from fazhi.enforcement.workbench import items
 
     Officer.objects.create(
-        area=world.foreign_grid, name="外县", certificate_no="F1", certificate_valid_until=D(2020, 1, 1)
+        area=world.foreign_grid,
+        name="外县",
+        certificate_no="F1",
+        certificate_issued_on=D(2019, 1, 1),
+        certificate_valid_until=D(2020, 1, 1),
     )
     _publication(make_case(area=world.foreign_grid))
     assert items(enforcer) == []
@@ -164,5 +196,7 @@ def test_demo_is_idempotent_and_shows_the_seeds_problems(world, calendar):
     assert Publication.objects.filter(published_on__isnull=False).count() == 3
     licensing = Publication.objects.get(case__title="农村村民住宅建设许可")
     assert licensing.due_on == D(2023, 10, 12)
-    assert Inspection.objects.get().problems.count() == 2
+    assert Inspection.objects.get(kind=InspectionKind.FILE_REVIEW).problems.count() == 2
+    assert sorted(Inspection.objects.values_list("kind", flat=True)) == ["file_review", "routine", "special"]
+    assert officers["陈执法"].certificate_issued_on.year == 2023 and not officers["陈执法"].certified_on(D(2023, 5, 1))
     assert TrainingRecord.objects.filter(on__year=2023).count() == 8

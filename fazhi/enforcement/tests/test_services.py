@@ -8,7 +8,7 @@ from django.http import Http404
 
 from fazhi.accounts.roles import Role
 from fazhi.enforcement import services
-from fazhi.enforcement.choices import CaseStatus
+from fazhi.enforcement.choices import CaseStatus, InspectionKind
 from fazhi.enforcement.models import CaseEvent, CaseRecord, LegalReview, Officer, Problem, Publication
 from fazhi.enforcement.workbench import items
 
@@ -41,7 +41,11 @@ def test_two_certified_officers_are_assigned_and_the_timeline_names_them(officer
 
 def test_an_officer_of_another_county_cannot_be_assigned(world, officers, make_case, enforcer):
     stranger = Officer.objects.create(
-        area=world.foreign_grid, name="外县", certificate_no="X1", certificate_valid_until=D(2099, 1, 1)
+        area=world.foreign_grid,
+        name="外县",
+        certificate_no="X1",
+        certificate_issued_on=D(2019, 1, 1),
+        certificate_valid_until=D(2099, 1, 1),
     )
     with pytest.raises(PermissionDenied):
         services.case_officers_assign(
@@ -196,6 +200,7 @@ def test_duplicate_certificate_number_is_refused(world, officers, enforcer):
             area=world.township,
             name="重复",
             certificate_no=" 50022900001 ",
+            certificate_issued_on=D(2019, 1, 1),
             certificate_valid_until=D(2030, 1, 1),
         )
     assert Officer.objects.count() == 3
@@ -208,6 +213,7 @@ def test_officer_cannot_be_registered_in_another_county(world, enforcer):
             area=world.foreign_grid,
             name="外",
             certificate_no="N9",
+            certificate_issued_on=D(2019, 1, 1),
             certificate_valid_until=D(2030, 1, 1),
         )
 
@@ -247,3 +253,49 @@ def test_joint_action_needs_two_departments(world, enforcer):
         actor=enforcer, area=world.township, held_on=D(2023, 8, 1), departments="乡执法办，县市场监管局", subject="整治"
     )
     assert action.departments == "乡执法办、县市场监管局"
+
+
+@pytest.mark.parametrize(
+    ("issued", "until", "message"),
+    [
+        (datetime.date.today() + datetime.timedelta(days=1), D(2099, 1, 1), "发证日期不能晚于今天。"),
+        (D(2023, 6, 2), D(2023, 6, 1), "发证日期不能晚于执法证有效期。"),
+    ],
+)
+def test_a_certificate_issued_in_the_future_or_after_its_expiry_is_refused(world, enforcer, issued, until, message):
+    with pytest.raises(ValidationError) as exc:
+        services.officer_save(
+            actor=enforcer,
+            area=world.township,
+            name="新执法",
+            certificate_no="N1",
+            certificate_issued_on=issued,
+            certificate_valid_until=until,
+        )
+    assert exc.value.message_dict == {"certificate_issued_on": [message]}
+    assert not Officer.objects.filter(certificate_no="N1").exists()
+
+
+def test_an_officer_is_not_certified_before_the_certificate_was_issued(world, officers, make_case, enforcer):
+    newcomer = services.officer_save(
+        actor=enforcer,
+        area=world.township,
+        name="新执法",
+        certificate_no="N2",
+        certificate_issued_on=D(2023, 6, 1),
+        certificate_valid_until=D(2028, 5, 31),
+    )
+    case = make_case()
+    with pytest.raises(ValidationError, match="新执法 在2023-05-08无有效执法证件"):
+        services.case_officers_assign(actor=enforcer, case=case, officers=[officers[0], newcomer], on=D(2023, 5, 8))
+    services.case_officers_assign(actor=enforcer, case=case, officers=[officers[0], newcomer], on=D(2023, 6, 1))
+    assert set(case.officers.all()) == {officers[0], newcomer}
+
+
+def test_an_inspection_of_an_unknown_kind_is_refused_and_a_special_one_is_kept(world, enforcer):
+    fields = {"area": world.township, "held_on": D(2023, 6, 1), "scope": "安全生产", "inspector": "县司法局"}
+    with pytest.raises(ValidationError) as exc:
+        services.inspection_create(actor=enforcer, kind="bogus", **fields)
+    assert list(exc.value.message_dict) == ["kind"]
+    inspection = services.inspection_create(actor=enforcer, kind=InspectionKind.SPECIAL, **fields)
+    assert inspection.get_kind_display() == "专项督查"

@@ -91,6 +91,7 @@ def test_officer_list_shows_flags(as_enforcer, world):
         area=world.township,
         name="刘执法",
         certificate_no="1",
+        certificate_issued_on=D(2019, 1, 1),
         certificate_valid_until=D(2020, 1, 1),
         other_posts="应急办",
     )
@@ -104,6 +105,7 @@ def test_officer_edit_keeps_the_number_unique(as_enforcer, world, officers):
         "area": world.township.pk,
         "name": "张执法",
         "certificate_no": officers[1].certificate_no,
+        "certificate_issued_on": "2019-01-01",
         "certificate_valid_until": "2030-01-01",
         "other_posts": "应急办\n\n安监员",
     }
@@ -166,3 +168,16 @@ def test_api_lists_only_records_in_scope(client, world, make_case):
     assert [r["area"] for r in rows] == [world.township.pk]
     assert "party" not in rows[0]
     assert EnforcementCase.objects.count() == 2
+
+
+def test_an_officer_whose_certificate_is_issued_after_expiry_is_refused_on_the_page(as_enforcer, world):
+    data = {
+        "area": world.township.pk,
+        "name": "新执法",
+        "certificate_no": "NEW-2",
+        "certificate_issued_on": "2030-02-01",
+        "certificate_valid_until": "2030-01-01",
+    }
+    page = as_enforcer.post(reverse("enforcement:officer_create"), data).content.decode()
+    assert "发证日期不能晚于今天" in page
+    assert not Officer.objects.filter(certificate_no="NEW-2").exists()
