@@ -9,10 +9,12 @@ so settings.FIELD_ENCRYPTION_KEYS ("id:base64,id:base64") can list several keys:
 decrypts, and ``manage.py rotate_field_keys`` re-encrypts old values under the first key without loss.
 
 Exact search goes through a separate blind-index column: HMAC-SHA256 over the normalised value, keyed by
-settings.FIELD_HASH_KEY (``blind_index``). Masks follow docs/law.md SEC-20 (身份证 6+4, 手机 3+4).
+settings.FIELD_HASH_KEY (``blind_index``). A phone number is masked 3+4 (docs/law.md SEC-20); a 身份证号 keeps only
+its last 2 characters and a birth date is an ``EncryptedDateField`` shown as its year (see ``mask_id_number``).
 """
 
 import base64
+import datetime
 import hashlib
 import hmac
 import os
@@ -148,15 +150,24 @@ def blind_index(value: str) -> str:
     return hmac.digest(settings.FIELD_HASH_KEY.encode(), normalise(value).encode(), hashlib.sha256).hex()
 
 
-# --- masking (docs/law.md SEC-19/SEC-20: keep first 6 + last 4 of 身份证号, 3 + 4 of a phone number) -------------
+# --- masking (个人信息保护法 第二十八条、第五十一条; GB/T 35273-2020 3.14 去标识化) ----------------------------------
+
+ID_NUMBER_SHOWN = 2
 
 
 def mask_id_number(value: str) -> str:
+    """``****************3X``: the last 2 characters only.
+
+    The former first-6 + last-4 mask hid exactly the 出生日期码 (GB 11643-1999 §6), which was shown and stored in
+    plaintext beside it; the 地址码 is a township's public code. With the birth date encrypted and only its year
+    shown, a mask of the last 4 (顺序码 + 校验码) would still leave only about 365 ÷ 11 ≈ 33 numbers per resident;
+    the last 2 leave about 36,500 ÷ 11 ≈ 3,300 (README, Security).
+    """
     if not value:
         return ""
-    if len(value) <= 10:
+    if len(value) <= ID_NUMBER_SHOWN * 2:
         return "*" * len(value)
-    return value[:6] + "*" * (len(value) - 10) + value[-4:]
+    return "*" * (len(value) - ID_NUMBER_SHOWN) + value[-ID_NUMBER_SHOWN:]
 
 
 def mask_phone(value: str) -> str:
@@ -204,6 +215,46 @@ class EncryptedTextField(models.TextField):
             # does; its Values encrypt through this field. Encrypting str(expression) would store the SQL's repr.
             return value
         return self.get_prep_value(value)
+
+
+class EncryptedDateField(EncryptedTextField):
+    """A date held as ``datetime.date`` in Python and as the ciphertext of its ISO form in the database.
+
+    For a birth date: it restores the 出生日期码 a 身份证号 mask hides, so it is kept like the number itself (read
+    in full only through the audited reveal) and cannot be filtered or ordered on; keep a plaintext year beside it
+    for counting by age.
+    """
+
+    description = "Encrypted date (AES-GCM / SM4-GCM)"
+
+    def from_db_value(self, value, expression, connection):
+        value = super().from_db_value(value, expression, connection)
+        return datetime.date.fromisoformat(value) if value else None
+
+    def to_python(self, value):
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return datetime.date.fromisoformat(str(value).strip())
+        except ValueError as exc:
+            from django.core.exceptions import ValidationError
+            from django.utils.translation import gettext_lazy as _
+
+            raise ValidationError(_("日期格式不正确，应为“年-月-日”。"), code="invalid") from exc
+
+    def get_prep_value(self, value):
+        value = self.to_python(value)
+        if value is None:
+            return None
+        return encrypt(value.isoformat())
+
+    def value_to_string(self, obj) -> str:
+        value = self.value_from_object(obj)
+        return value.isoformat() if value else ""
 
 
 def reencrypt_queryset(queryset, fields: list[str], *, batch: int = 500) -> int:

@@ -14,10 +14,10 @@ class PeopleConfig(AppConfig):
         from fazhi.people import choices, generate, metrics
         from fazhi.people.models import Resident
 
-        # The audit trail must never hold a full 身份证号 or phone number: it records the masked and hashed
-        # columns instead of the encrypted ones (个人信息保护法 第五十一条).
+        # The audit trail must never hold a full 身份证号, phone number or birth date (the 出生日期码 the mask
+        # hides): it records the masked and hashed columns and the birth year instead (个人信息保护法 第五十一条).
         auditlog.unregister(Resident)
-        auditlog.register(Resident, exclude_fields=["id_number", "phone"])
+        auditlog.register(Resident, exclude_fields=["id_number", "phone", "birth_date"])
 
         group = _("网格治理")
         register_nav(NavItem(_("居民"), "people:resident_list", "people", group, 210))

@@ -1,4 +1,5 @@
-"""Excel exports of resident and household lists: the current filters, the user's scope, PII masked."""
+"""Excel exports of resident and household lists: the current filters, the user's scope, PII masked (the birth date
+as its year: with the full date the 身份证号 mask would give the number back)."""
 
 from io import BytesIO
 
@@ -35,7 +36,7 @@ def resident_rows(queryset):
         yield [
             r.name,
             r.get_sex_display(),
-            r.birth_date.isoformat() if r.birth_date else "",
+            r.birth_year or "",
             r.id_number_masked,
             r.phone_masked,
             r.area.name,
@@ -47,7 +48,7 @@ def resident_rows(queryset):
 
 
 def resident_headers() -> list[str]:
-    return [_("姓名"), _("性别"), _("出生日期"), _("身份证号"), _("联系电话"), _("网格"), _("户编号"), _("住址"),
+    return [_("姓名"), _("性别"), _("出生年份"), _("身份证号"), _("联系电话"), _("网格"), _("户编号"), _("住址"),
             _("状态"), _("标签")]  # fmt: skip
 
 

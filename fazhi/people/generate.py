@@ -1,9 +1,9 @@
 """Synthetic households and residents for benchmarks (`manage.py generate_area`), distributed like the demo.
 
 Rows go in with bulk_create, bypassing the services on purpose (a county of 250,000 residents must build in minutes),
-so this module derives what `services._apply` derives: birth date and sex from the 身份证号, the encrypted values
-(the field encrypts on save), blind indexes, masks and pinyin keys. Every 身份证号 is valid under GB 11643-1999 and
-unique in the dataset. Later generators read `context["households"]` / `context["residents"]` (ids per grid).
+so this module derives what `services._apply` derives: birth date, birth year and sex from the 身份证号, the encrypted
+values (the fields encrypt on save), blind indexes, masks and pinyin keys. Every 身份证号 is valid under GB 11643-1999
+and unique in the dataset. Later generators read `context["households"]` / `context["residents"]` (ids per grid).
 """
 
 import datetime
@@ -52,6 +52,7 @@ def _id_number(rng: random.Random, region: str, taken: set[str]) -> str:
 def _resident(rng: random.Random, *, grid_id: int, household: Household, full_name: str, id_number: str) -> Resident:
     phone = f"1{rng.choice('3589')}{rng.randrange(10**9):09d}" if rng.random() < 0.7 else ""
     full, initials = pinyin(full_name)
+    birth = datetime.date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
     return Resident(
         area_id=grid_id,
         household=household,
@@ -59,7 +60,8 @@ def _resident(rng: random.Random, *, grid_id: int, household: Household, full_na
         name_pinyin=full,
         name_initials=initials,
         # GB 11643-1999 §6: 出生日期码 and 顺序码 (odd for men), as resident_create derives them.
-        birth_date=datetime.date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14])),
+        birth_date=birth,  # encrypted on save; only the year is plaintext
+        birth_year=birth.year,
         sex="male" if int(id_number[16]) % 2 else "female",
         id_number=id_number,
         id_number_hash=blind_index(id_number),

@@ -27,7 +27,7 @@ from fazhi.areas.models import Level
 from fazhi.areas.scoping import areas_visible_to
 from fazhi.core.bulk import insert_rows
 from fazhi.core.dictionaries import dictionary_choices
-from fazhi.core.encryption import blind_index, mask_id_number, mask_phone
+from fazhi.core.encryption import blind_index, mask_id_number, mask_phone, normalise
 from fazhi.core.uploads import check_zip_container, write_stored_copy
 from fazhi.people.choices import TAG, ResidentStatus
 from fazhi.people.models import Household, Resident, ResidentTag
@@ -252,11 +252,29 @@ def check(*, user, content: bytes) -> tuple[list[RowError], int]:
     return reader.errors, reader.total
 
 
+MASKED_COLUMNS = {"身份证号": mask_id_number, "联系电话": mask_phone}
+
+
 def annotate(*, content: bytes, errors: list[dict]) -> bytes:
-    """The uploaded file with each bad cell highlighted and its Chinese message attached as a comment."""
+    """The uploaded file with each bad cell highlighted and its Chinese message attached as a comment.
+
+    Every colleague who may import in the uploader's area can download it, so 身份证号 and phone numbers come back
+    masked as on the pages (个人信息保护法 第五十一条): the full values are read only through the audited reveal.
+    The uploader corrects their own original file.
+    """
     wb = load_workbook(BytesIO(content))
     ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
     header = [_text(c.value) for c in ws[1]]
+    for name, mask in MASKED_COLUMNS.items():
+        if name not in header:
+            continue
+        for (cell,) in ws.iter_rows(min_row=2, min_col=header.index(name) + 1, max_col=header.index(name) + 1):
+            if cell.value is not None and _text(cell.value):
+                cell.value = mask(normalise(_text(cell.value)))
+    # Any other sheet of the upload may hold the same numbers unmasked; 选项 stays for the template's dropdowns.
+    for other in wb.worksheets:
+        if other is not ws and other.title != "选项":
+            wb.remove(other)
     by_cell: dict[tuple[int, int], list[str]] = {}
     for e in errors:
         col = header.index(e["column"]) + 1 if e["column"] in header else 1
@@ -303,10 +321,11 @@ def import_file(*, actor, content: bytes, progress=None) -> tuple[int, int, int]
 
 
 RESIDENT_COLUMNS = ("area_id", "household_id", "name", "name_pinyin", "name_initials", "sex", "birth_date",
-                    "id_number", "id_number_hash", "id_number_masked", "phone", "phone_hash", "phone_masked",
-                    "address", "status")  # fmt: skip
-UPDATE_FIELDS = ["area", "household", "name", "name_pinyin", "name_initials", "sex", "birth_date", "id_number",
-                 "id_number_masked", "phone", "phone_hash", "phone_masked", "address", "status"]  # fmt: skip
+                    "birth_year", "id_number", "id_number_hash", "id_number_masked", "phone", "phone_hash",
+                    "phone_masked", "address", "status")  # fmt: skip
+UPDATE_FIELDS = ["area", "household", "name", "name_pinyin", "name_initials", "sex", "birth_date", "birth_year",
+                 "id_number", "id_number_masked", "phone", "phone_hash", "phone_masked", "address",
+                 "status"]  # fmt: skip
 
 
 def import_rows(*, actor, rows: Iterable[ParsedRow], progress=None) -> tuple[int, int]:
@@ -338,15 +357,15 @@ def import_rows(*, actor, rows: Iterable[ParsedRow], progress=None) -> tuple[int
                 full, initials = pinyin_keys(r.name)
                 res = existing.get(digest)
                 if res is None:
-                    new.append((r.grid_id, household_id, r.name, full, initials, r.sex, r.birth_date, r.id_number,
-                                digest, mask_id_number(r.id_number), r.phone, blind_index(r.phone),
-                                mask_phone(r.phone), r.address, r.status))  # fmt: skip
+                    new.append((r.grid_id, household_id, r.name, full, initials, r.sex, r.birth_date,
+                                r.birth_date.year, r.id_number, digest, mask_id_number(r.id_number), r.phone,
+                                blind_index(r.phone), mask_phone(r.phone), r.address, r.status))  # fmt: skip
                     continue
                 res.area_id = r.grid_id
                 res.household_id = household_id
                 res.name = r.name
                 res.name_pinyin, res.name_initials = full, initials
-                res.sex, res.birth_date = r.sex, r.birth_date
+                res.sex, res.birth_date, res.birth_year = r.sex, r.birth_date, r.birth_date.year
                 res.id_number, res.id_number_masked = r.id_number, mask_id_number(r.id_number)
                 if r.phone:
                     res.phone, res.phone_hash, res.phone_masked = r.phone, blind_index(r.phone), mask_phone(r.phone)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
-from fazhi.core.encryption import EncryptedTextField
+from fazhi.core.encryption import EncryptedDateField, EncryptedTextField
 from fazhi.core.models import TimeStampedModel
 from fazhi.people.choices import ResidentStatus, Sex
 
@@ -40,8 +40,10 @@ class Household(ScopedModel, TimeStampedModel):
 class Resident(ScopedModel, TimeStampedModel):
     """居民. `area` is the grid (the household's grid when the resident has one).
 
-    身份证号 and phone are encrypted at rest (fazhi.core.encryption; 个人信息保护法 第五十一条), found by their blind
-    index and shown only through the stored masks; the full value is read only by `resident_reveal`.
+    身份证号, phone and birth date are encrypted at rest (fazhi.core.encryption; 个人信息保护法 第五十一条); the first
+    two are found by their blind index and shown through the stored masks, the birth date only as its year; a full
+    value is read only by `resident_reveal`. The birth date is the 出生日期码 of the 身份证号 (GB 11643-1999 §6):
+    kept in plaintext beside the mask it restores the number, so only its year is plaintext (for counting by age).
     """
 
     scope_module = Module.PEOPLE
@@ -53,7 +55,8 @@ class Resident(ScopedModel, TimeStampedModel):
     name_pinyin = models.CharField(_("姓名拼音"), max_length=200, blank=True, editable=False)
     name_initials = models.CharField(_("姓名首字母"), max_length=50, blank=True, editable=False, db_index=True)
     sex = models.CharField(_("性别"), max_length=10, choices=Sex.choices, blank=True)
-    birth_date = models.DateField(_("出生日期"), null=True, blank=True)
+    birth_date = EncryptedDateField(_("出生日期"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("出生年份"), null=True, blank=True, editable=False)
     id_number = EncryptedTextField(_("身份证号"), blank=True)
     id_number_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     id_number_masked = models.CharField(_("身份证号"), max_length=18, blank=True, editable=False)
@@ -102,6 +105,7 @@ class Reveal(models.Model):
     class Field(models.TextChoices):
         ID_NUMBER = "id_number", _("身份证号")
         PHONE = "phone", _("联系电话")
+        BIRTH_DATE = "birth_date", _("出生日期")
 
     resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="reveals", verbose_name=_("居民"))
     field = models.CharField(_("字段"), max_length=20, choices=Field.choices)

@@ -49,7 +49,7 @@ def resident_page(*, user, filters: dict | None, number, per_page: int = 50) -> 
     """One page of the resident list, each resident with `tag_labels`, its tags' labels in the order given."""
     # The list shows no household and no full value: nothing joined for it, no ciphertext read or decrypted.
     qs = resident_list(user=user, filters=filters).prefetch_related(None).select_related(None).select_related("area")
-    page = paginate(qs.defer("id_number", "phone", "address", "note"), per_page, number)
+    page = paginate(qs.defer("id_number", "phone", "birth_date", "address", "note"), per_page, number)
     page.object_list = list(page.object_list)
     # One flat read of (resident, code) pairs: no tag objects and no related manager per row.
     labels, tags = dict(dictionary_choices(TAG)), defaultdict(list)

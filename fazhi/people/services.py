@@ -1,5 +1,7 @@
 """Every write to residents and households. Keyword-only, atomic, scope re-checked, Chinese errors."""
 
+import datetime
+
 from auditlog.signals import accessed
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -75,7 +77,7 @@ def _clean_tags(tags) -> list[str]:
 
 
 def _apply(resident: Resident, data: dict) -> None:
-    """Copy `data` onto `resident`, deriving birth date/sex from 身份证号, hashes, masks and pinyin."""
+    """Copy `data` onto `resident`, deriving birth date/sex from 身份证号, the birth year, hashes, masks and pinyin."""
     errors: dict[str, list] = {}
     for name in RESIDENT_FIELDS:
         if name in data:
@@ -95,6 +97,16 @@ def _apply(resident: Resident, data: dict) -> None:
                 resident.id_number, resident.birth_date, resident.sex = number, birth, sex
         resident.id_number_hash = blind_index(resident.id_number or "")
         resident.id_number_masked = mask_id_number(resident.id_number or "")
+    if "birth_date" in data or "id_number" in data:
+        try:
+            resident.birth_date = Resident._meta.get_field("birth_date").to_python(resident.birth_date)
+        except ValidationError as exc:
+            errors["birth_date"] = exc.messages
+        else:
+            if resident.birth_date and resident.birth_date > datetime.date.today():
+                errors["birth_date"] = [_("出生日期不能晚于今天。")]
+            # Only the year is plaintext: the full date is the 出生日期码 a 身份证号 mask hides.
+            resident.birth_year = resident.birth_date.year if resident.birth_date else None
     if "phone" in data:
         try:
             resident.phone = normalise_phone(resident.phone)
@@ -170,9 +182,10 @@ def can_reveal(user, resident: Resident) -> bool:
 
 
 def resident_reveal(*, actor, resident: Resident, field: str, reason: str) -> str:
-    """Return one full 身份证号 or phone number and record who read it and why (PIPL 第五十一条; SEC-16)."""
+    """Return one full 身份证号, phone number or birth date (as 年-月-日) and record who read it and why
+    (个人信息保护法 第五十一条; docs/law.md SEC-16)."""
     if field not in Reveal.Field.values:
-        raise ValidationError({"field": _("只能查看身份证号或联系电话。")})
+        raise ValidationError({"field": _("只能查看身份证号、联系电话或出生日期。")})
     reason = (reason or "").strip()
     if len(reason) < 4:
         raise ValidationError({"reason": _("请写明查看理由（至少4个字）。")})
@@ -183,7 +196,8 @@ def resident_reveal(*, actor, resident: Resident, field: str, reason: str) -> st
         Reveal.objects.create(resident=resident, field=field, reason=reason[:200], actor=actor)
         # Also an "访问" entry in the audit trail itself.
         accessed.send(sender=Resident, instance=resident)
-    return getattr(resident, field) or ""
+    value = getattr(resident, field)
+    return value.isoformat() if isinstance(value, datetime.date) else value or ""
 
 
 def resident_find_by_id_number(*, queryset, id_number: str):

@@ -3,7 +3,10 @@ through its selector, so the user's own scope applies.
 
 Audience ↔ registry mapping (an engineering convention [C], documented here and on the page):
 老年人 = aged 60 and over; 中小学生 = aged 6–17; 妇女 = women aged 18 and over; 外出务工人员 = status 外出 or tag
-外出务工. The other audiences (村两委干部, 企业, 新就业群体 …) have no registry counterpart and are compared with
+外出务工. Ages are counted by birth year (the age a resident reaches in the year of the day asked about): the
+registry keeps only the year in plaintext, the full birth date being encrypted (it restores the 身份证号 its mask
+hides — 个人信息保护法 第五十一条).
+The other audiences (村两委干部, 企业, 新就业群体 …) have no registry counterpart and are compared with
 each other only.
 """
 
@@ -19,26 +22,17 @@ from fazhi.people.choices import ResidentStatus, Sex
 GONE = [ResidentStatus.MOVED_OUT, ResidentStatus.DECEASED]
 
 
-def _years_before(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
-
-
 def population_shares(*, user, area: Area, on: datetime.date) -> tuple[dict[str, float] | None, str]:
     """(audience code → share of residents, a sentence on the source) — or (None, why not)."""
     if not user.has_perm("people.view"):
         return None, _("您无权查看居民信息库，仅按普法对象之间比较。")
     residents = people_selectors.resident_list(user=user, filters={"area": area}).exclude(status__in=GONE)
-    born_60 = _years_before(on, 60)
-    born_18 = _years_before(on, 18)
-    born_6 = _years_before(on, 6)
+    year = on.year
     counts = residents.order_by().aggregate(
         total=Count("pk", distinct=True),
-        elderly=Count("pk", filter=Q(birth_date__lte=born_60), distinct=True),
-        students=Count("pk", filter=Q(birth_date__gt=born_18, birth_date__lte=born_6), distinct=True),
-        women=Count("pk", filter=Q(sex=Sex.FEMALE, birth_date__lte=born_18), distinct=True),
+        elderly=Count("pk", filter=Q(birth_year__lte=year - 60), distinct=True),
+        students=Count("pk", filter=Q(birth_year__gte=year - 17, birth_year__lte=year - 6), distinct=True),
+        women=Count("pk", filter=Q(sex=Sex.FEMALE, birth_year__lte=year - 18), distinct=True),
         migrant=Count("pk", filter=Q(status=ResidentStatus.AWAY) | Q(tags__code="migrant_worker"), distinct=True),
     )
     total = counts.pop("total")
@@ -46,6 +40,6 @@ def population_shares(*, user, area: Area, on: datetime.date) -> tuple[dict[str,
         return None, _("居民信息库中本乡镇尚无居民数据，仅按普法对象之间比较。")
     shares = {code: n / total for code, n in counts.items()}
     return shares, _(
-        "人口结构来自居民信息库（%(n)s人）：老年人指60岁以上，中小学生指6至17岁，妇女指18岁以上女性，"
-        "外出务工人员指状态为外出或标注外出务工者。"
+        "人口结构来自居民信息库（%(n)s人），年龄按出生年份计：老年人指当年满60岁及以上，中小学生指当年满6至17岁，"
+        "妇女指当年满18岁及以上女性，外出务工人员指状态为外出或标注外出务工者。"
     ) % {"n": total}

@@ -76,6 +76,21 @@ def test_the_annotated_file_marks_each_bad_cell_with_its_message(client, seeded,
     assert cell.fill.start_color.rgb.endswith("FFC7CE")
 
 
+def test_the_annotated_file_gives_back_no_full_id_or_phone_number(client, seeded, member):
+    good = _row(seeded.grid, GOOD_1)
+    bad = _row(seeded.grid, GOOD_2, name="李四")
+    bad[7] = "未知状态"
+    job = services.import_check(actor=member, upload=_xlsx([good, bad]))
+    assert job.status == "invalid"
+    client.force_login(member)
+    content = client.get(reverse("people:import_annotated", args=[job.pk])).content
+    ws = load_workbook(io.BytesIO(content))[SHEET]
+    assert [ws["E2"].value, ws["E3"].value] == ["*" * 16 + GOOD_1[-2:], "*" * 16 + GOOD_2[-2:]]
+    assert ws["F2"].value == "138****5678" and ws["H3"].comment is not None
+    flat = repr([[c.value for c in row] for sheet in load_workbook(io.BytesIO(content)) for row in sheet.iter_rows()])
+    assert GOOD_1 not in flat and GOOD_2 not in flat and "13812345678" not in flat
+
+
 def test_a_confirmed_import_saves_everything_and_a_reimport_updates(seeded, member):
     rows = [_row(seeded.grid, GOOD_1), _row(seeded.grid, GOOD_2, name="李四", household="01-002", tags="")]
     job = services.import_check(actor=member, upload=_xlsx(rows))

@@ -125,7 +125,8 @@ def test_an_import_with_repeated_names_and_an_existing_resident_stores_what_the_
         phone = "" if i == 1 else "13812345678"
         assert (res.phone, res.phone_hash, res.phone_masked) == (phone, blind_index(phone), mask_phone(phone))
         assert _raw("phone", res.pk) == "" if i == 1 else decrypt(_raw("phone", res.pk)) == phone
-        assert res.birth_date.isoformat() == "1980-01-01" and res.sex in {"male", "female"}
+        assert (res.birth_date.isoformat(), res.birth_year) == ("1980-01-01", 1980) and res.sex in {"male", "female"}
+        assert decrypt(_raw("birth_date", res.pk)) == "1980-01-01"  # only the year is plaintext
         assert (res.address, res.status, res.note) == ("新红村1组", "resident", "")
         assert res.created_at and res.updated_at and res.area_id == seeded.grid.pk
         assert res.household.number == f"01-{i // 2:03d}" and res.household.head_name == "张大"

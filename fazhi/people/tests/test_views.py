@@ -26,8 +26,8 @@ def test_list_and_detail_show_masked_values_only(client, seeded, residents):
     client.force_login(seeded.user(Role.GRID_MEMBER))
     for url in (reverse("people:resident_list"), reverse("people:resident_detail", args=[home.pk])):
         html = client.get(url).content.decode()
-        assert "500229********1234"[:6] in html and home.id_number_masked in html
-        assert NUMBER not in html
+        assert home.id_number_masked == "*" * 16 + NUMBER[-2:] and home.id_number_masked in html
+        assert NUMBER not in html and NUMBER[:6] not in html and NUMBER[6:14] not in html and "1990-01-01" not in html
         assert "13812345678" not in html and "138****5678" in html
 
 
@@ -80,6 +80,19 @@ def test_reveal_through_the_page_shows_the_value_once_and_records_it(client, see
     assert NUMBER in response.content.decode()
     assert "no-store" in response["Cache-Control"]
     assert Reveal.objects.get().reason == "办理低保核实身份"
+
+
+def test_the_detail_page_shows_the_birth_year_and_the_full_date_only_on_reveal(client, seeded, residents):
+    home, _other = residents
+    born = f"{NUMBER[6:10]}-{NUMBER[10:12]}-{NUMBER[12:14]}"
+    client.force_login(seeded.user(Role.GRID_MEMBER))
+    page = client.get(reverse("people:resident_detail", args=[home.pk])).content.decode()
+    assert f"{NUMBER[6:10]}年" in page and born not in page and "*" * 16 + NUMBER[-2:] in page
+    assert NUMBER[:6] not in page
+    url = reverse("people:resident_reveal", args=[home.pk])
+    response = client.post(url, {"field": "birth_date", "reason": "核实老年补贴年龄"})
+    assert born in response.content.decode() and "no-store" in response["Cache-Control"]
+    assert Reveal.objects.get().field == "birth_date"
 
 
 def test_a_bad_id_number_in_the_form_shows_a_chinese_error_and_saves_nothing(client, seeded):

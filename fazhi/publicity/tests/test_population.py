@@ -34,7 +34,7 @@ def residents(world):
 def test_population_shares_come_from_the_residents_registry(world, residents):
     shares, source = population_shares(user=world.user(Role.LEGAL_STAFF), area=world.township, on=D(2023, 12, 31))
     assert shares == {"elderly": 4 / 7, "students": 1 / 7, "women": 3 / 7, "migrant": 2 / 7}
-    assert "7人" in source
+    assert "7人" in source and "按出生年份计" in source
 
 
 def test_a_user_without_registry_rights_gets_audiences_only(world, residents):
@@ -54,7 +54,7 @@ def test_reach_page_compares_with_the_population_and_flags_migrant_workers(world
     )
     client.force_login(world.user(Role.LEGAL_STAFF))
     page = client.get(reverse("publicity:reach"), {"area": world.township.pk, "year": 2023}).content.decode()
-    assert "人口结构来自居民信息库（7人）" in page
+    assert "人口结构来自居民信息库（7人），年龄按出生年份计" in page
     assert "覆盖不足或未覆盖：" in page and "外出务工人员" in page
     # women are 43% of residents but 3% of those reached: under-reached
     assert "覆盖不足" in page
