@@ -2,11 +2,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class AdviserLevel(models.TextChoices):
+    # Township reports count the township's own advisers apart from the villages' (一村（社区）一法律顾问).
+    COUNTY = "county", _("县级法律顾问")
+    TOWNSHIP = "township", _("乡镇（街道）法律顾问")
+    VILLAGE = "village", _("村（社区）法律顾问")
+
+
 class OpinionKind(models.TextChoices):
-    LEGAL_OPINION = "legal_opinion", _("法律意见")
+    DECISION_REVIEW = "decision_review", _("重大决策合法性审查")
     CONTRACT_REVIEW = "contract_review", _("合同审查")
     DOCUMENT_REVIEW = "document_review", _("规范性文件审查")
-    DECISION_REVIEW = "decision_review", _("重大决策合法性审查")
+    PETITION_DISPUTE = "petition_dispute", _("信访、纠纷法律意见")
+    LEGAL_OPINION = "legal_opinion", _("法律意见")
     LITIGATION = "litigation", _("代理复议诉讼")
     OTHER = "other", _("其他")
 

@@ -1,12 +1,13 @@
 """Demo data for 治平乡 2023: one retained legal adviser (the seed: 法律顾问 joined the mediators), monthly duty
-days, a few opinions and consultations, contracts reviewed before signing (one sent back), and one reconsideration
-and one litigation case with the 乡长 appearing in court. Names are illustrative; idempotent."""
+days, a few opinions and consultations, the villages' adviser on the township's register, contracts reviewed before
+signing (one sent back), and one reconsideration and one litigation case with the 乡长 appearing in court. Names are
+illustrative; idempotent."""
 
 import datetime
 from decimal import Decimal
 
 from fazhi.counsel import services
-from fazhi.counsel.choices import CaseKind, CaseOutcome, OpinionKind, ReviewConclusion
+from fazhi.counsel.choices import AdviserLevel, CaseKind, CaseOutcome, OpinionKind, ReviewConclusion
 from fazhi.counsel.models import Adviser, Consultation, ContractReview, LegalCase
 
 D = datetime.date
@@ -14,7 +15,7 @@ D = datetime.date
 OPINIONS = [
     (D(2023, 3, 14), OpinionKind.CONTRACT_REVIEW, "乡村振兴产业项目合作协议"),
     (D(2023, 6, 20), OpinionKind.DECISION_REVIEW, "集镇污水管网建设项目决策合法性审查"),
-    (D(2023, 9, 8), OpinionKind.LEGAL_OPINION, "土地承包经营权流转纠纷处理意见"),
+    (D(2023, 9, 8), OpinionKind.PETITION_DISPUTE, "土地承包经营权流转纠纷处理意见"),
 ]
 CONSULTATIONS = [
     (D(2023, 2, 16), "婚姻家庭", 2, False),
@@ -154,6 +155,17 @@ def load(context: dict) -> None:
             services.duty_day_add(actor=None, adviser=adviser, on=D(2023, month, 15), place="小米书记工作室")
         for issued_on, kind, subject in OPINIONS:
             services.opinion_add(actor=None, adviser=adviser, issued_on=issued_on, kind=kind, subject=subject)
+    if not Adviser.objects.filter(area=township, name="吴律师").exists():
+        # The villages' adviser, kept on the township's register (一村（社区）一法律顾问).
+        services.adviser_create(
+            actor=None,
+            area=township,
+            name="吴律师",
+            firm="重庆某律师事务所",
+            level=AdviserLevel.VILLAGE,
+            contract_from=D(2023, 3, 1),
+            contract_to=D(2025, 12, 31),
+        )
     if not Consultation.objects.filter(area=township).exists():
         for received_on, topic, headcount, referred in CONSULTATIONS:
             services.consultation_create(

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import DateInput
-from fazhi.counsel.choices import CaseKind, CaseOutcome, OpinionKind, ReviewConclusion
+from fazhi.counsel.choices import AdviserLevel, CaseKind, CaseOutcome, OpinionKind, ReviewConclusion
 
 
 class AreaForm(forms.Form):
@@ -18,6 +18,9 @@ class AreaForm(forms.Form):
 class AdviserForm(AreaForm):
     name = forms.CharField(label=_("顾问（律师）"), max_length=40)
     firm = forms.CharField(label=_("顾问单位"), max_length=80, required=False)
+    level = forms.ChoiceField(
+        label=_("顾问层级"), required=False, choices=[("", _("按所属区划")), *AdviserLevel.choices]
+    )
     contract_from = forms.DateField(label=_("聘期起"), widget=DateInput())
     contract_to = forms.DateField(label=_("聘期止"), widget=DateInput())
 

@@ -1,7 +1,7 @@
 """Synthetic 法律服务 for benchmarks, like the demo: per township one retained legal adviser on duty the 15th of every
-month, and every year the demo's three opinions, five consultations (three referred to mediation), four contracts
-reviewed before signing (修改后通过 and 通过 then signed, one 不通过, one awaiting review in the last year), a
-行政复议 upheld and a 行政诉讼 lost with the 乡长 appearing in court.
+month and the villages' adviser, and every year the demo's three opinions, five consultations (three referred to
+mediation), four contracts reviewed before signing (修改后通过 and 通过 then signed, one 不通过, one awaiting review
+in the last year), a 行政复议 upheld and a 行政诉讼 lost with the 乡长 appearing in court.
 
 Rows go in with bulk_create, so this module keeps what the services check: dates inside the adviser's contract,
 review before signing and only after passing (the DB constraint), a closing date and outcome together, the hearing
@@ -12,7 +12,7 @@ import datetime
 import random
 from decimal import Decimal
 
-from fazhi.counsel.choices import CaseKind, ReviewConclusion
+from fazhi.counsel.choices import AdviserLevel, CaseKind, ReviewConclusion
 from fazhi.counsel.demo import CASES, CONSULTATIONS, CONTRACTS, OPINIONS
 from fazhi.counsel.models import Adviser, Consultation, ContractReview, CourtAppearance, DutyDay, LegalCase, Opinion
 from fazhi.people.generate import name, township_randoms, years
@@ -36,7 +36,22 @@ def generate(context: dict) -> None:
                 area=t,
                 name=f"{name(streams[t.pk])}律师",
                 firm="重庆某律师事务所",
+                level=AdviserLevel.TOWNSHIP,
                 contract_from=D(spans[0], 1, 1),
+                contract_to=D(spans[-1] + 2, 12, 31),
+            )
+            for t in townships
+        ]
+    )
+    # As the demo's 吴律师: the villages' adviser on each township's register, retained from the second year.
+    Adviser.objects.bulk_create(
+        [
+            Adviser(
+                area=t,
+                name=f"{name(streams[t.pk])}律师",
+                firm="重庆某律师事务所",
+                level=AdviserLevel.VILLAGE,
+                contract_from=D(spans[min(1, len(spans) - 1)], 3, 1),
                 contract_to=D(spans[-1] + 2, 12, 31),
             )
             for t in townships

@@ -7,6 +7,7 @@ from fazhi.areas.scoping import ScopedModel, scope_q
 from fazhi.counsel.choices import (
     LOSING_OUTCOMES,
     PASSING_CONCLUSIONS,
+    AdviserLevel,
     CaseKind,
     CaseOutcome,
     OpinionKind,
@@ -21,6 +22,9 @@ class Adviser(ScopedModel):
 
     name = models.CharField(_("顾问（律师）"), max_length=40)
     firm = models.CharField(_("顾问单位"), max_length=80, blank=True)
+    # Whom the adviser serves, which need not be the area they are registered in: a township may keep its village
+    # advisers on its own register. Blank at registration means the area's level (services.adviser_create).
+    level = models.CharField(_("顾问层级"), max_length=10, choices=AdviserLevel.choices)
     contract_from = models.DateField(_("聘期起"))
     contract_to = models.DateField(_("聘期止"))
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import require_area_writable, require_change
-from fazhi.counsel.choices import CaseKind, CaseOutcome, ReviewConclusion
+from fazhi.counsel.choices import AdviserLevel, CaseKind, CaseOutcome, ReviewConclusion
 from fazhi.counsel.models import Adviser, Consultation, ContractReview, CourtAppearance, DutyDay, LegalCase, Opinion
 
 
@@ -20,17 +20,50 @@ def _not_future(field: str, day: datetime.date) -> None:
         raise ValidationError({field: _("日期不能晚于今天。")})
 
 
+# An adviser's level by the level of the area they are registered in: the default when none is chosen.
+LEVEL_OF_AREA = {
+    Level.COUNTY: AdviserLevel.COUNTY,
+    Level.TOWNSHIP: AdviserLevel.TOWNSHIP,
+    Level.VILLAGE: AdviserLevel.VILLAGE,
+}
+_RANK = [AdviserLevel.COUNTY, AdviserLevel.TOWNSHIP, AdviserLevel.VILLAGE]
+
+
 def adviser_create(
-    *, actor, area: Area, name: str, contract_from: datetime.date, contract_to: datetime.date, firm: str = ""
+    *,
+    actor,
+    area: Area,
+    name: str,
+    contract_from: datetime.date,
+    contract_to: datetime.date,
+    firm: str = "",
+    level: str = "",
 ) -> Adviser:
     require_area_writable(actor, Module.COUNSEL, area)
-    if area.level not in {Level.COUNTY, Level.TOWNSHIP, Level.VILLAGE}:
+    if area.level not in LEVEL_OF_AREA:
         raise ValidationError({"area": _("法律顾问登记在县、乡镇或村（社区）。")})
     if contract_to < contract_from:
         raise ValidationError({"contract_to": _("聘期止不能早于聘期起。")})
+    level = level or LEVEL_OF_AREA[area.level]
+    if level not in AdviserLevel.values:
+        raise ValidationError({"level": _("请选择顾问层级。")})
+    # A village's adviser may sit on the township's register, not the other way round: a village cannot retain
+    # the township's adviser.
+    if _RANK.index(level) < _RANK.index(LEVEL_OF_AREA[area.level]):
+        raise ValidationError(
+            {
+                "level": _("顾问层级不能高于所属区划：%(a)s登记的顾问不能是%(l)s。")
+                % {"a": area.name, "l": AdviserLevel(level).label}
+            }
+        )
     with transaction.atomic():
         adviser = Adviser(
-            area=area, name=name.strip(), firm=firm.strip(), contract_from=contract_from, contract_to=contract_to
+            area=area,
+            name=name.strip(),
+            firm=firm.strip(),
+            level=level,
+            contract_from=contract_from,
+            contract_to=contract_to,
         )
         adviser.full_clean()
         adviser.save()

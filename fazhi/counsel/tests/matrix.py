@@ -12,6 +12,7 @@ def _adviser(world, area):
     adviser = Adviser.objects.create(
         area=area.parent.parent,
         name="律师",
+        level="township",
         contract_from=datetime.date(2023, 1, 1),
         contract_to=datetime.date(2025, 12, 31),
     )

@@ -9,7 +9,8 @@ from fazhi.accounts.roles import Role
 from fazhi.areas import demo as areas_demo
 from fazhi.core.metrics import METRICS, Period
 from fazhi.counsel import demo, services
-from fazhi.counsel.models import Adviser, Consultation, DutyDay
+from fazhi.counsel.choices import AdviserLevel, OpinionKind
+from fazhi.counsel.models import Adviser, Consultation, DutyDay, Opinion
 
 D = datetime.date
 
@@ -49,6 +50,56 @@ def test_a_contract_ending_before_it_starts_is_refused(world):
         )
     assert exc.value.message_dict["contract_to"] == ["聘期止不能早于聘期起。"]
     assert not Adviser.objects.exists()
+
+
+def test_an_advisers_level_defaults_to_the_level_of_their_area(world, adviser):
+    staff = world.user(Role.LEGAL_STAFF)
+    village = services.adviser_create(
+        actor=staff, area=world.village, name="村顾问", contract_from=D(2023, 1, 1), contract_to=D(2023, 12, 31)
+    )
+    kept = services.adviser_create(
+        actor=staff,
+        area=world.township,
+        name="驻村顾问",
+        level=AdviserLevel.VILLAGE,
+        contract_from=D(2023, 1, 1),
+        contract_to=D(2023, 12, 31),
+    )
+    assert (adviser.level, village.level, kept.level) == ("township", "village", "village")
+    assert kept.get_level_display() == "村（社区）法律顾问"
+
+
+@pytest.mark.parametrize(
+    ("level", "message"),
+    [
+        (AdviserLevel.TOWNSHIP, "顾问层级不能高于所属区划：新红村登记的顾问不能是乡镇（街道）法律顾问。"),
+        ("bogus", "请选择顾问层级。"),
+    ],
+)
+def test_a_village_cannot_register_the_townships_adviser_nor_an_unknown_level(world, level, message):
+    with pytest.raises(ValidationError) as exc:
+        services.adviser_create(
+            actor=world.user(Role.LEGAL_STAFF),
+            area=world.village,
+            name="x",
+            level=level,
+            contract_from=D(2023, 1, 1),
+            contract_to=D(2023, 12, 31),
+        )
+    assert exc.value.message_dict == {"level": [message]}
+    assert not Adviser.objects.exists()
+
+
+def test_a_petition_or_dispute_opinion_is_kept_with_its_kind_and_an_unknown_kind_is_refused(world, adviser):
+    staff = world.user(Role.LEGAL_STAFF)
+    with pytest.raises(ValidationError) as exc:
+        services.opinion_add(actor=staff, adviser=adviser, issued_on=D(2023, 5, 5), kind="bogus", subject="x")
+    assert list(exc.value.message_dict) == ["kind"]
+    opinion = services.opinion_add(
+        actor=staff, adviser=adviser, issued_on=D(2023, 5, 5), kind=OpinionKind.PETITION_DISPUTE, subject="林权纠纷"
+    )
+    assert opinion.get_kind_display() == "信访、纠纷法律意见"
+    assert Opinion.objects.count() == 1
 
 
 @pytest.mark.parametrize(
@@ -96,7 +147,10 @@ def test_demo_figures_count_their_records(db):
     assert METRICS["counsel.consultations"].value(area=township, period=year) == 5
     assert METRICS["counsel.consultation_people"].value(area=township, period=year) == 12
     assert METRICS["counsel.referred_to_mediation"].value(area=township, period=year) == 3
-    assert METRICS["counsel.advisers"].value(area=township, period=year) == 1
+    assert METRICS["counsel.advisers"].value(area=township, period=year) == 2
+    levels = sorted(Adviser.objects.filter(area=township).values_list("name", "level"))
+    assert levels == [("吴律师", "village"), ("周律师", "township")]
+    assert Opinion.objects.filter(kind=OpinionKind.PETITION_DISPUTE).count() == 1
 
 
 def test_consultation_refuses_another_areas_adviser(world, adviser):
