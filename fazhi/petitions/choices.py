@@ -3,12 +3,20 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Channel(models.TextChoices):
-    # 信访工作条例 第十七条: 网络、书信、电话、传真、走访 (docs/law.md PET-01)
+    """来源渠道 (信访形式). 信访工作条例 第十七条 names 信息网络、书信、电话、传真、走访 "等形式" (docs/law.md PET-01);
+    the rest are the routes township reports count apart: the 12345 hotline into which local hotlines merged
+    (国办发〔2020〕53号), a grid member's finding, a 群众说事 session. A petition 转送、交办 from above is the
+    `transferred_in` flag, not a channel: its own clock runs from it (第二十三条), whatever form the petitioner used."""
+
     LETTER = "letter", _("来信")
     VISIT = "visit", _("来访")
     ONLINE = "online", _("网上信访")
     PHONE = "phone", _("电话")
     FAX = "fax", _("传真")
+    HOTLINE = "hotline", _("12345热线")
+    GRID = "grid", _("网格员发现")
+    TALK = "talk", _("群众说事")
+    OTHER = "other", _("其他")
 
 
 class Kind(models.TextChoices):

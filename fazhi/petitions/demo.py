@@ -144,7 +144,7 @@ def load(context: dict) -> None:
     p, created = _petition(
         villages[0],
         "反映邻居建房占道影响通行",
-        channel=Channel.PHONE,
+        channel=Channel.HOTLINE,
         kind=Kind.APPEAL,
         petitioners=[PetitionerInput(name="秦某")],
         received_on=today - datetime.timedelta(days=20),

@@ -11,7 +11,15 @@ from fazhi.petitions.choices import Channel, Decision, Kind, Stabilisation, Stat
 from fazhi.petitions.models import KeyPetitioner, Petition, Petitioner, PetitionEvent, StatusChange
 
 PETITIONS_PER_RESIDENT_YEAR = 0.003
-CHANNEL_WEIGHTS = {Channel.VISIT: 40, Channel.ONLINE: 25, Channel.LETTER: 20, Channel.PHONE: 15}
+CHANNEL_WEIGHTS = {
+    Channel.VISIT: 36,
+    Channel.ONLINE: 22,
+    Channel.LETTER: 16,
+    Channel.PHONE: 10,
+    Channel.HOTLINE: 10,
+    Channel.GRID: 3,
+    Channel.TALK: 3,
+}
 KIND_WEIGHTS = {Kind.APPEAL: 70, Kind.SUGGESTION: 25, Kind.ACCUSATION: 5}
 REQUESTS = ["要求增加道路建设占地补偿款", "反映宅基地审批进度缓慢", "要求解决拖欠工程款问题", "建议修缮村级公路"]
 BATCH = 2000

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from fazhi.accounts.roles import Role
 from fazhi.areas.testing import make_user
 from fazhi.petitions import services
-from fazhi.petitions.choices import Status
+from fazhi.petitions.choices import Channel, Status
 from fazhi.petitions.models import Petition
 from fazhi.petitions.services import PetitionerInput
 
@@ -205,3 +205,12 @@ def test_key_petitioner_status_history_and_visits(world, calendar):
             actor=None, area=world.village, name="某", since=D(2023, 1, 1), responsible_leader=make_user("x")
         )
     assert exc.value.message_dict["responsible_leader"] == ["包案领导须为本乡镇领导。"]
+
+
+def test_a_petition_by_the_12345_hotline_keeps_its_channel_and_an_unknown_channel_is_refused(world, calendar):
+    with pytest.raises(ValidationError) as exc:
+        make_petition(world, channel="pigeon")
+    assert exc.value.message_dict["channel"] == ["请选择信访形式。"]
+    assert not Petition.objects.exists()
+    petition = make_petition(world, channel=Channel.HOTLINE)
+    assert petition.get_channel_display() == "12345热线"
