@@ -8,43 +8,68 @@ from django.urls import reverse
 from fazhi.accounts.otp import has_device, second_factor_required
 
 
+def sign_in_step(request) -> str | None:
+    """The URL name of the step a signed-in session must finish before any other page, or None.
+
+    Both middlewares below ask this one function, so they can never send each other's page away (two separate
+    rules once bounced a new admin between the password page and the enrolment page for ever). The order:
+      1. a bound phone's token — a password alone may not change the password (GB/T 22239-2019 身份鉴别 d);
+      2. the account's own password, when an admin created or reset it (身份鉴别 a);
+      3. binding a phone, for an account that must have a second factor and has none yet — after step 2, so the
+         phone is bound in a session opened with the holder's own password, not the one an admin handed out.
+    """
+    if hasattr(request, "_fazhi_sign_in_step"):
+        return request._fazhi_sign_in_step
+    user = getattr(request, "user", None)
+    step = None
+    if user is not None and user.is_authenticated:
+        needs_factor = not user.is_verified() and second_factor_required(request)
+        if needs_factor and has_device(user):
+            step = "accounts:otp_verify"
+        elif user.must_change_password:
+            step = "accounts:password_change"
+        elif needs_factor:
+            step = "accounts:otp_enrol"
+    request._fazhi_sign_in_step = step
+    return step
+
+
+def _reachable_during(request, step: str) -> bool:
+    # Logout and the language switch are part of every step's page; static files are what it is drawn with.
+    if request.path.startswith(settings.STATIC_URL):
+        return True
+    return request.path in {reverse(step), reverse("accounts:logout"), reverse("set_language")}
+
+
 class SecondFactorRequiredMiddleware:
     """A session that needs a second factor reaches only the token page (or enrolment, if there is no device yet)
     and logout until a token passes — admin roles always when FAZHI_REQUIRE_ADMIN_OTP is on, others once enrolled.
 
-    GB/T 22239-2019 身份鉴别 d) (docs/law.md SEC-14, SEC-18).
+    GB/T 22239-2019 8.1.4.1 身份鉴别 d).
     """
+
+    STEPS = frozenset({"accounts:otp_verify", "accounts:otp_enrol"})
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and not user.is_verified()
-            and not request.path.startswith(settings.STATIC_URL)
-            and second_factor_required(request)
-        ):
-            target = reverse("accounts:otp_verify" if has_device(user) else "accounts:otp_enrol")
-            if request.path not in {target, reverse("accounts:logout")}:
-                return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+        step = sign_in_step(request)
+        if step in self.STEPS and not _reachable_during(request, step):
+            return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
 
 class PasswordChangeRequiredMiddleware:
-    """Accounts created by an admin must set their own password before anything else."""
+    """Accounts created by an admin must set their own password before anything else but a pending token."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.must_change_password:
-            allowed = {reverse("accounts:password_change"), reverse("accounts:logout")}
-            if request.path not in allowed and not request.path.startswith("/static/"):
-                return redirect("accounts:password_change")
+        step = sign_in_step(request)
+        if step == "accounts:password_change" and not _reachable_during(request, step):
+            return redirect(step)
         return self.get_response(request)
 
 

@@ -123,3 +123,13 @@ def role_allows(role: str, module: str, action: str) -> bool:
 
 # 三员: 系统管理员, 安全管理员, 审计管理员 — the accounts that must pass a second factor (SEC-14 d, SEC-18).
 ADMIN_ROLES = frozenset({Role.SYS_ADMIN, Role.SEC_ADMIN, Role.AUDIT_ADMIN})
+
+# One account holds one of the 三员 duties and nothing else: each admin role is a duty of its own, every other role
+# belongs to the one domain duty, and an account's posts in force together must all share a duty.
+# GB/T 22239-2019 8.1.4.2 访问控制 d) (管理用户最小权限、权限分离) and 8.1.5.1–8.1.5.3 安全管理中心
+# (系统管理员、审计管理员、安全管理员 each through their own account).
+DOMAIN_DUTY = "domain"
+
+
+def duty_of(role: str) -> str:
+    return role if role in ADMIN_ROLES else DOMAIN_DUTY

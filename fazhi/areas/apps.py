@@ -8,7 +8,7 @@ class AreasConfig(AppConfig):
     verbose_name = _("行政区划")
 
     def ready(self) -> None:
-        from fazhi.areas import demo, generate
+        from fazhi.areas import checks, demo, generate  # noqa: F401 (checks registers on import)
         from fazhi.core.registry import NavItem, register_demo_loader, register_generator, register_nav
 
         group = _("系统")

@@ -109,10 +109,28 @@ class Area(models.Model):
         return "".join(a.name for a in [*self.ancestors(), self] if a.level >= Level.COUNTY)
 
 
+def periods_overlap(
+    a_from: datetime.date, a_to: datetime.date | None, b_from: datetime.date, b_to: datetime.date | None
+) -> bool:
+    """Do two post periods [from, to) share a day? An open end runs for ever; an empty period shares none."""
+    if a_to == a_from or b_to == b_from:
+        return False
+    return (b_to is None or a_from < b_to) and (a_to is None or b_from < a_to)
+
+
 class PostQuerySet(models.QuerySet):
     def active(self, on: datetime.date | None = None):
         on = on or timezone.localdate()
         return self.filter(Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on)))
+
+    def overlapping(self, valid_from: datetime.date, valid_to: datetime.date | None = None):
+        """Posts whose period shares a day with [valid_from, valid_to) — the same test as periods_overlap."""
+        if valid_to == valid_from:
+            return self.none()
+        q = Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from)
+        if valid_to is not None:
+            q &= Q(valid_from__lt=valid_to)
+        return self.filter(q).exclude(valid_to=models.F("valid_from"))
 
 
 class Post(models.Model):

@@ -1,9 +1,14 @@
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Module, Role
-from fazhi.areas.models import Area, Post, ancestor_paths
+from fazhi.accounts.roles import ADMIN_ROLES, Module, Role, duty_of
+from fazhi.areas.models import Area, Post, ancestor_paths, periods_overlap
 from fazhi.areas.scoping import areas_visible_to, scope_q
 
 
@@ -57,3 +62,50 @@ def leaders_over(area: Area) -> QuerySet:
         .distinct()
         .order_by("display_name", "username")
     )
+
+
+@dataclass(frozen=True)
+class DutyConflict:
+    """Two posts of one account, in force together, that 三员分立 forbids combining."""
+
+    user: User
+    first: Post
+    second: Post
+
+    def __str__(self) -> str:
+        text = _(
+            "账号“%(username)s”（%(name)s）同时担任“%(a)s”（%(a_area)s，%(a_from)s起）"
+            "和“%(b)s”（%(b_area)s，%(b_from)s起）"
+        )
+        return text % {
+            "username": self.user.username,
+            "name": self.user.display_name or "-",
+            "a": Role(self.first.role).label,
+            "a_area": self.first.area.name,
+            "a_from": self.first.valid_from.isoformat(),
+            "b": Role(self.second.role).label,
+            "b_area": self.second.area.name,
+            "b_from": self.second.valid_from.isoformat(),
+        }
+
+
+def duty_conflict_list(*, on: datetime.date | None = None) -> list[DutyConflict]:
+    """Accounts that break 三员分立 through posts in force on `on` (today) or later — grants made before the rule
+    (fazhi.areas.services._require_one_duty) refused them. For the operator (system check, report command), so it
+    is not scoped to a user. Posts that ended before `on` are history: they grant nothing and are never deleted."""
+    on = on or timezone.localdate()
+    running = Post.objects.overlapping(on)
+    holders = running.filter(role__in=ADMIN_ROLES).values("user_id")
+    posts = running.filter(user_id__in=holders).select_related("user", "area").order_by("user_id", "valid_from", "id")
+    conflicts = []
+    by_user: dict[int, list[Post]] = {}
+    for post in posts:
+        by_user.setdefault(post.user_id, []).append(post)
+    for held in by_user.values():
+        for i, first in enumerate(held):
+            for second in held[i + 1 :]:
+                if duty_of(first.role) != duty_of(second.role) and periods_overlap(
+                    first.valid_from, first.valid_to, second.valid_from, second.valid_to
+                ):
+                    conflicts.append(DutyConflict(user=first.user, first=first, second=second))
+    return conflicts

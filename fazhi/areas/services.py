@@ -4,10 +4,11 @@ import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Module, Role
+from fazhi.accounts.roles import Module, Role, duty_of
 from fazhi.accounts.services import user_create
 from fazhi.areas.models import PATH_SEGMENT, Area, Level, Post
 from fazhi.areas.scoping import area_in_scope, require_area_writable
@@ -104,12 +105,37 @@ def post_grant(
     if area.is_retired:
         raise ValidationError({"area": _("该区划已停用。")})
     with transaction.atomic():
+        # 三员分立 spans rows (this account's other posts and their periods), which no CHECK constraint can see;
+        # PostgreSQL's EXCLUDE could, SQLite has nothing like it, and either would refuse to migrate over the
+        # earlier grants that `manage.py admin_duty_conflicts` must report rather than strip. So every grant
+        # comes through here (pages, member_create, the first-admin command, the demo and test worlds), and
+        # the lock on the account's row makes two concurrent grants to one account take turns: the second
+        # sees the first's post and is refused. (On SQLite, writing transactions already run one at a time.)
+        User.objects.select_for_update().filter(pk=user.pk).get()
         post = Post(user=user, role=role, area=area, title=title)
         if valid_from:
             post.valid_from = valid_from
         post.full_clean()
+        _require_one_duty(user=user, role=role, valid_from=post.valid_from)
         post.save()
     return post
+
+
+def _require_one_duty(*, user: User, role: str, valid_from: datetime.date) -> None:
+    """An account holding one of 系统管理员/安全管理员/审计管理员 holds no other admin role and no domain post, at the
+    same time — GB/T 22239-2019 8.1.4.2 访问控制 d) (管理用户权限分离) and 8.1.5 安全管理中心 (三员, each through
+    their own account). Domain posts may be combined freely. A new post runs from valid_from with no end."""
+    for held in Post.objects.filter(user=user).overlapping(valid_from).select_related("area"):
+        if duty_of(held.role) != duty_of(role):
+            raise ValidationError(
+                {
+                    "role": _(
+                        "“%(user)s”已担任“%(held)s”（%(area)s），不能再授予“%(role)s”："
+                        "系统管理员、安全管理员、审计管理员须各用专门账号，不得兼任其他管理员岗位或业务岗位。"
+                    )
+                    % {"user": user, "held": Role(held.role).label, "area": held.area.name, "role": Role(role).label}
+                }
+            )
 
 
 def post_end(*, actor, post: Post, on: datetime.date) -> Post:
@@ -142,3 +168,43 @@ def member_create(
 
 def member_visible(*, actor, user: User) -> bool:
     return any(area_in_scope(actor, Module.ACCOUNTS, post.area) for post in user.posts.select_related("area"))
+
+
+def security_admin_bootstrap(
+    *,
+    username: str,
+    display_name: str,
+    unit: str,
+    password: str,
+    area_code: str,
+    area_name: str = "",
+    area_level: int = Level.COUNTY,
+) -> Post:
+    """The first 安全管理员 of a deployment (manage.py create_security_admin), at the top area, created here when
+    the deployment has none yet. Every later account is made by a security admin on the 用户与岗位 page, so this
+    refuses once one is in post: the command line must not become a way round that page and its audit trail.
+    The account must change its password at first sign-in, then bind its phone (accounts.middleware)."""
+    with transaction.atomic():
+        current = Post.objects.overlapping(timezone.localdate()).filter(role=Role.SEC_ADMIN).select_related("user")
+        holder = current.first()
+        if holder is not None:
+            raise ValidationError(
+                _("已有安全管理员“%(u)s”，其他账号请由安全管理员在“用户与岗位”中创建。") % {"u": holder.user.username}
+            )
+        area = Area.objects.filter(code=area_code.strip()).first() if area_code.strip() else None
+        if area is None:
+            if not area_name.strip():
+                message = _("没有区划代码为“%(c)s”的区划；首次部署请同时给出区划名称，以创建顶级区划。")
+                raise ValidationError({"area_code": message % {"c": area_code}})
+            if area_level not in (Level.CITY, Level.COUNTY):
+                raise ValidationError({"area_level": _("顶级区划只能是市或县/区。")})
+            area = area_create(actor=None, parent=None, level=area_level, name=area_name, code=area_code)
+        return member_create(
+            actor=None,
+            username=username,
+            display_name=display_name,
+            unit=unit,
+            password=password,
+            role=Role.SEC_ADMIN,
+            area=area,
+        )
