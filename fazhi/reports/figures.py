@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from fazhi.core.facts import Writing
 from fazhi.core.metrics import METRICS, Period, metric_values, refresh
 
 FIGURE_RE = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z0-9_.]+)(\|余)?\}")
@@ -72,6 +73,15 @@ class Figure:
     missing: bool = False
     frozen: bool = False
     evidence: list = field(default_factory=list)  # frozen only: [[pk, text], ...]
+    writing: str = Writing.EXACT
+    flagged: bool = False  # a record it counts was entered as a 约数
+    undefined: bool = False  # a rate over zero, a change from a year without data: stated as such, never as 0
+
+    def text(self, *, approx: bool = False) -> str:
+        if self.undefined:
+            return undefined_marker(self.label)
+        approx = approx or self.writing in (Writing.YU, Writing.FLAG)
+        return format_value(self.value, approx=approx, flagged=self.flagged and self.writing == Writing.FLAG)
 
     def change(self):
         if self.value is None or self.last_value is None:
@@ -80,11 +90,16 @@ class Figure:
 
 
 def live_figures(keys, *, area, year: int) -> dict[str, Figure]:
-    """Registered figures with this year's and last year's value, computed together (core.metrics.metric_values)."""
+    """Registered figures with this year's and last year's value, computed together (core.metrics.metric_values);
+    for a figure that honours the 约数 mark, also whether any record it counts this year carries it."""
     keys = list(dict.fromkeys(keys))
     metrics = [METRICS[key] for key in keys if key in METRICS]
     this_year, last_year = Period.year(year), Period.year(year - 1)
-    values = iter(metric_values(area=area, requests=[(m, p) for m in metrics for p in (this_year, last_year)]))
+    requests = [(m, p) for m in metrics for p in (this_year, last_year)]
+    flagged_of = [m for m in metrics if getattr(m, "approx", None) is not None]
+    values = metric_values(area=area, requests=requests + [(m.approx, this_year) for m in flagged_of])
+    flagged = {m.key: bool(v) for m, v in zip(flagged_of, values[len(requests) :], strict=True)}
+    values = iter(values[: len(requests)])
     figures = {}
     for key in keys:
         metric = METRICS.get(key)
@@ -93,7 +108,14 @@ def live_figures(keys, *, area, year: int) -> dict[str, Figure]:
             continue
         value, last_value = next(values), next(values)
         figures[key] = Figure(
-            key=key, label=str(metric.label), unit=str(metric.unit), value=value, last_value=last_value
+            key=key,
+            label=str(metric.label),
+            unit=str(metric.unit),
+            value=value,
+            last_value=last_value,
+            writing=getattr(metric, "writing", Writing.EXACT),
+            flagged=flagged.get(key, False),
+            undefined=value is None,
         )
     return figures
 
@@ -113,6 +135,8 @@ def collect(report, sections) -> dict[str, Figure]:
                     unit=snap.unit,
                     value=snap.value,
                     last_value=snap.last_value,
+                    writing=snap.writing,
+                    flagged=snap.flagged,
                     frozen=True,
                     evidence=snap.evidence,
                 )
@@ -131,6 +155,10 @@ class Segment:
     missing: bool = False
 
 
+def undefined_marker(label: str) -> str:
+    return _("【%(label)s无法计算：无数据或分母为0】") % {"label": label}
+
+
 def missing_marker(key: str) -> str:
     return _("【指标未登记：%(key)s】") % {"key": key}
 
@@ -147,10 +175,10 @@ def segments(text: str, *, figures: dict[str, Figure], report) -> list[Segment]:
         key, approx, word = match.group(1), match.group(2), match.group(3)
         if key:
             figure = figures.get(key) or Figure(key=key, missing=True)
-            if figure.missing or figure.value is None:
+            if figure.missing or (figure.value is None and not figure.undefined):
                 out.append(Segment(missing_marker(key), key=key, missing=True))
             else:
-                out.append(Segment(format_value(figure.value, approx=bool(approx)), key=key))
+                out.append(Segment(figure.text(approx=bool(approx)), key=key, missing=figure.undefined))
         elif word == "是":
             enum += 1
             out.append(Segment(f"{cn_number(enum)}是"))

@@ -80,6 +80,8 @@ class FigureSnapshot(models.Model):
     unit = models.CharField(_("单位"), max_length=20)
     value = models.DecimalField(_("数值"), max_digits=20, decimal_places=4)
     last_value = models.DecimalField(_("上年数值"), max_digits=20, decimal_places=4, null=True, blank=True)
+    writing = models.CharField(_("写法"), max_length=20, default="exact")
+    flagged = models.BooleanField(_("含约数记录"), default=False)
     model = models.CharField(_("记录类型"), max_length=100, blank=True)
     evidence = models.JSONField(_("佐证记录"), default=list)  # [[pk, text], ...]
 

@@ -14,7 +14,7 @@ from fazhi.core.metrics import METRICS, Period, refresh
 from fazhi.reports import workflow
 from fazhi.reports.choices import ContentKind, ReportStatus
 from fazhi.reports.default_template import DEFAULT_SECTIONS, default_title
-from fazhi.reports.figures import keys_in
+from fazhi.reports.figures import keys_in, live_figures
 from fazhi.reports.models import FigureSnapshot, Rectification, Report, ReportEvent, ReportSection
 
 REPORT_LEVELS = {Level.COUNTY, Level.TOWNSHIP}
@@ -132,14 +132,26 @@ def _freeze(report: Report) -> None:
     missing = [k for k in keys if k not in METRICS]
     if missing:
         raise ValidationError(_("以下指标尚未登记，报告不能定稿：%(keys)s") % {"keys": "、".join(missing)})
-    period, last_period = Period.year(report.year), Period.year(report.year - 1)
+    live = live_figures(keys, area=report.area, year=report.year)
+    undefined = [f.label for f in live.values() if f.undefined]
+    if undefined:
+        raise ValidationError(
+            _("以下指标无法计算（无数据或分母为0），请删去或补录数据后再定稿：%(names)s")
+            % {"names": "、".join(undefined)}
+        )
+    period = Period.year(report.year)
     snaps = []
     for key in keys:
-        metric = METRICS[key]
-        # One query gives both the value and its evidence, so the frozen pair cannot disagree.
+        metric, figure = METRICS[key], live[key]
+        # One query gives both the value and its evidence, so the frozen pair cannot disagree; a derived figure
+        # (a rate, a change) keeps its computed value and the records of its first part.
         records = list(metric.evidence(area=report.area, period=period))
-        if metric.sum_field:
+        if metric.parts:
+            value = figure.value
+        elif metric.sum_field:
             value = sum((_field(r, metric.sum_field) or 0 for r in records), 0)
+        elif metric.distinct_field:
+            value = len({_field(r, metric.distinct_field) for r in records} - {None})
         else:
             value = len(records)
         snaps.append(
@@ -149,7 +161,9 @@ def _freeze(report: Report) -> None:
                 label=str(metric.label),
                 unit=str(metric.unit),
                 value=value,
-                last_value=metric.value(area=report.area, period=last_period),
+                last_value=figure.last_value,
+                writing=figure.writing,
+                flagged=figure.flagged,
                 model=records[0]._meta.label if records else "",
                 evidence=[[r.pk, str(r)[:EVIDENCE_TEXT_MAX]] for r in records],
             )

@@ -86,7 +86,9 @@ def test_a_sum_honours_the_approximate_flag_and_writes_yu_even_when_round(town):
         writing=Writing.FLAG,
     )
     metric = refresh()[handed.key]
-    value, flagged = metric_values(area=town.township, requests=[(metric, Period.year(Y)), (metric.approx, Period.year(Y))])
+    value, flagged = metric_values(
+        area=town.township, requests=[(metric, Period.year(Y)), (metric.approx, Period.year(Y))]
+    )
     assert (value, flagged) == (3000, 1)
     assert format_value(value, approx=True) == "3000"  # 余 by the number alone: a round number stays exact
     assert format_value(value, approx=True, flagged=bool(flagged)) == "3000余"
@@ -105,7 +107,9 @@ def test_a_rate_is_undefined_over_zero_and_a_percentage_otherwise(town):
         record_type="publicity.activity",
         filters=[{"dim": "form", "op": "in", "values": ["lecture", "courtyard"]}],
     )
-    rate = _save(town, name="院坝会占比", unit="%", kind=FigureKind.RATE, numerator=courtyard, denominator=lectures, decimals=1)
+    rate = _save(
+        town, name="院坝会占比", unit="%", kind=FigureKind.RATE, numerator=courtyard, denominator=lectures, decimals=1
+    )
     assert str(_value(rate, town.township)) == "60.0"
     assert _value(rate, town.other_township) is None  # 0 ÷ 0: not 0 %, not 100 %
 
@@ -137,7 +141,9 @@ def test_a_breakdown_lists_its_parts_which_add_up(town):
     by_form = _save(town, name="其中按形式", kind=FigureKind.BREAKDOWN, base=activities, dimension="form")
     metric = refresh()[by_form.key]
     period = Period.year(Y)
-    values = metric_values(area=town.township, requests=[(metric, period), *((p, period) for _l, p in metric.breakdown)])
+    values = metric_values(
+        area=town.township, requests=[(metric, period), *((p, period) for _l, p in metric.breakdown)]
+    )
     parts = dict(zip((label for label, _p in metric.breakdown), values[1:], strict=True))
     assert values[0] == 6
     assert parts["院坝会"] == 3 and parts["讲座"] == 2

@@ -7,13 +7,11 @@ import sys
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from fazhi.accounts.roles import Role
-from fazhi.areas.models import Area
 from fazhi.core import metrics as core_metrics
 from fazhi.core.metrics import METRICS, Metric, Period, metric_values
 from fazhi.reports import selectors
@@ -21,68 +19,10 @@ from fazhi.reports.tests.conftest import TEST_METRICS, _meetings
 
 pytestmark = pytest.mark.django_db
 
-# The signed-in layout's own queries, the area choices (form and select), the ledger's measures (core.metrics.refresh)
-# and one query for the section's figures (this year and last year of up to 20 figures:
+# The signed-in layout's own queries, the area choices (form and select), the ledger's measures and the figure
+# definitions' fingerprint (core.metrics.refresh) and one query for the section's figures (this year and last year of up to 20 figures:
 # core.metrics.SUBQUERIES_PER_QUERY subqueries per query).
-FIGURES_PAGE_QUERIES = 8
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-    return Area.objects.get(code="500229215000")
-
-
-def test_every_registered_metric_computed_together_equals_its_value_this_year_and_last(demo):
-    requests = [(metric, Period.year(year)) for metric in METRICS.values() for year in (2023, 2022)]
-    with CaptureQueriesContext(connection) as queries:
-        together = metric_values(area=demo, requests=requests)
-    expected = [metric.value(area=demo, period=period) for metric, period in requests]
-    for (metric, period), got, want in zip(requests, together, expected, strict=True):
-        assert got == want, (metric.key, period.start.year, got, want)
-        assert type(got) is type(want), (metric.key, type(got), type(want))
-    assert any(want for want in expected), "the demo should have some non-zero figures"
-    assert len(queries) <= -(-len(requests) // core_metrics.SUBQUERIES_PER_QUERY) + 1
-
-
-def test_on_postgresql_the_figures_statements_are_prepared_and_answer_the_same_from_a_reused_plan(demo):
-    if connection.vendor != "postgresql":
-        pytest.skip("prepared statements are PostgreSQL's (core.metrics._figures_cursor)")
-    requests = [(metric, Period.year(2023)) for metric in METRICS.values()]
-    expected = [metric.value(area=demo, period=period) for metric, period in requests]
-    # PostgreSQL plans a prepared statement afresh five times, then may run it from one generic plan.
-    for _ in range(7):
-        assert metric_values(area=demo, requests=requests) == expected
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT statement, generic_plans + custom_plans FROM pg_prepared_statements")
-        prepared = cursor.fetchall()
-    assert prepared, "the figures statements should be prepared"
-    assert all(statement.startswith("SELECT (SELECT") for statement, _runs in prepared), prepared
-    assert max(runs for _statement, runs in prepared) >= 7
-
-
-def _prepared_runs() -> dict[str, int]:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT name, generic_plans + custom_plans FROM pg_prepared_statements")
-        return dict(cursor.fetchall())
-
-
-def test_with_preparing_turned_off_the_figures_answer_the_same_and_nothing_is_prepared(demo):
-    """FAZHI_DB_PREPARE=0 (for a transaction-mode PgBouncer older than 1.21) is psycopg's prepare_threshold=None."""
-    if connection.vendor != "postgresql":
-        pytest.skip("prepared statements are PostgreSQL's (core.metrics._figures_cursor)")
-    requests = [(metric, Period.year(2023)) for metric in METRICS.values()]
-    expected = [metric.value(area=demo, period=period) for metric, period in requests]
-    connection.ensure_connection()
-    driver, threshold = connection.connection, connection.connection.prepare_threshold
-    driver.prepare_threshold = None
-    try:
-        before = _prepared_runs()  # the test above may have prepared them on this connection: none may run again
-        for _ in range(7):
-            assert metric_values(area=demo, requests=requests) == expected
-        assert _prepared_runs() == before
-    finally:
-        driver.prepare_threshold = threshold
+FIGURES_PAGE_QUERIES = 9
 
 
 def test_fazhi_db_prepare_0_turns_preparing_off_on_the_primary_and_the_replica():
