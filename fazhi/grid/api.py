@@ -56,11 +56,11 @@ class MatterSerializer(serializers.ModelSerializer):
     class Meta:
         model = Matter
         fields = ["id", "number", "area", "category", "description", "resident", "resident_name", "raised_by_text",
-                  "place", "source", "status", "handler", "registered_on", "due_date", "closed_on", "result", "reply",
-                  "satisfaction", "version", "idempotency_key"]  # fmt: skip
+                  "place", "source", "status", "handler", "registered_on", "happened_on", "due_date", "closed_on",
+                  "result", "reply", "satisfaction", "version", "idempotency_key"]  # fmt: skip
         read_only_fields = ["number", "status", "handler", "due_date", "closed_on", "result", "reply", "satisfaction",
                             "version"]  # fmt: skip
-        extra_kwargs = {"registered_on": {"required": False}}
+        extra_kwargs = {"registered_on": {"required": False}, "happened_on": {"required": False}}
 
     def validate_area(self, area):
         if not areas_visible_to(self.context["request"].user, Module.GRID).filter(pk=area.pk).exists():

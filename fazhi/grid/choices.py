@@ -43,10 +43,18 @@ class StaffPost(models.TextChoices):
 
 
 class MatterSource(models.TextChoices):
-    GRID_REPORT = "grid_report", _("网格员上报")
+    """来源渠道: the routes township reports count matters by (a platform convention, not law; the same routes as a
+    petition's channel where both have them)."""
+
+    GRID_REPORT = "grid_report", _("网格员发现")
     WALK_IN = "walk_in", _("群众来访")
+    TALK = "talk", _("群众说事")
+    LETTER = "letter", _("来信")
     PHONE = "phone", _("电话")
+    HOTLINE = "hotline", _("12345热线")
     WEBSITE = "website", _("公开网站")
+    ASSIGNED = "assigned", _("上级交办")
+    OTHER = "other", _("其他")
 
 
 class MatterStatus(models.TextChoices):

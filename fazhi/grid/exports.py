@@ -10,12 +10,13 @@ from fazhi.people.exports import XLSX, xlsx_response  # noqa: F401  (XLSX re-exp
 
 def matters_xlsx(queryset):
     categories = dict(dictionary_choices(CATEGORY))
-    headers = [_("编号"), _("登记日期"), _("网格"), _("类别"), _("事项描述"), _("反映人"), _("来源"), _("状态"),
-               _("办理期限"), _("办结日期"), _("群众满意度")]  # fmt: skip
+    headers = [_("编号"), _("登记日期"), _("发生日期"), _("网格"), _("类别"), _("事项描述"), _("反映人"), _("来源"),
+               _("状态"), _("办理期限"), _("办结日期"), _("群众满意度")]  # fmt: skip
     rows = (
         [
             m.number,
             m.registered_on.isoformat(),
+            m.happened_on.isoformat(),
             m.area.name,
             categories.get(m.category, m.category),
             m.description,

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.models import User
@@ -44,6 +45,14 @@ class MatterForm(forms.Form):
     raised_by_text = forms.CharField(label=_("反映人（未登记时填写）"), max_length=100, required=False)
     place = forms.CharField(label=_("地点"), max_length=200, required=False)
     source = forms.ChoiceField(label=_("来源"), choices=MatterSource.choices, initial=MatterSource.GRID_REPORT)
+    # The page registers a matter today, so today is the default; one that happened earlier keeps its own day.
+    happened_on = forms.DateField(
+        label=_("发生日期"),
+        widget=DateInput(),
+        initial=timezone.localdate,
+        required=False,
+        help_text=_("默认为登记当日"),
+    )
     attachments = MultipleFileField(label=_("照片和文件"), required=False)
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 

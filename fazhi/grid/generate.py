@@ -22,6 +22,18 @@ DESCRIPTIONS = [
 # Outcome mix of the demo's five matters per grid: 3 followed up, 1 closed, 1 still in progress.
 OUTCOMES = [MatterStatus.FOLLOWED_UP] * 3 + [MatterStatus.CLOSED, MatterStatus.IN_PROGRESS]
 BATCH = 2000
+# How matters come in: most found by grid staff or raised in person; a matter assigned from above is rare.
+SOURCE_WEIGHTS = {
+    MatterSource.GRID_REPORT: 40,
+    MatterSource.WALK_IN: 20,
+    MatterSource.TALK: 15,
+    MatterSource.PHONE: 8,
+    MatterSource.HOTLINE: 8,
+    MatterSource.LETTER: 3,
+    MatterSource.WEBSITE: 3,
+    MatterSource.ASSIGNED: 2,
+    MatterSource.OTHER: 1,
+}
 
 
 @lru_cache(maxsize=4096)
@@ -88,10 +100,11 @@ def _matter(rng, grid_id, year, residents, categories, handler, numbers) -> Matt
         category=category,
         description=rng.choice(DESCRIPTIONS),
         resident_id=rng.choice(residents)[0] if residents else None,
-        source=rng.choice(MatterSource.values),
+        source=rng.choices(list(SOURCE_WEIGHTS), weights=list(SOURCE_WEIGHTS.values()))[0],
         status=status,
         handler_id=handler,
         registered_on=on,
+        happened_on=_happened(rng, on),
         due_date=_due(on, CATEGORY_DAYS.get(category, 10)),
         closed_on=closed,
         result="已协调处理，群众认可。" if closed else "",
@@ -101,6 +114,11 @@ def _matter(rng, grid_id, year, residents, categories, handler, numbers) -> Matt
         followed_up_on=closed + datetime.timedelta(days=3) if status == MatterStatus.FOLLOWED_UP else None,
         created_by_id=handler,
     )
+
+
+def _happened(rng, registered: datetime.date) -> datetime.date:
+    """Most matters are registered the day they happen; some a few days, a few weeks after."""
+    return registered - datetime.timedelta(days=rng.choice([0, 0, 0, 0, 0, 1, 2, 3, 7, 20]))
 
 
 def _events(matter: Matter) -> list[MatterEvent]:

@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
@@ -106,6 +106,8 @@ class Matter(ScopedModel, VersionedModel, TimeStampedModel):
         verbose_name=_("承办人"),
     )
     registered_on = models.DateField(_("登记日期"))
+    # When it happened, for a matter recorded after the fact: the report places it in the year it happened.
+    happened_on = models.DateField(_("发生日期"))
     due_date = models.DateField(_("办理期限"), null=True, blank=True)
     closed_on = models.DateField(_("办结日期"), null=True, blank=True)
     result = models.TextField(_("办理结果"), blank=True)
@@ -136,6 +138,13 @@ class Matter(ScopedModel, VersionedModel, TimeStampedModel):
         indexes = [
             models.Index(fields=["status", "due_date"], name="grid_matter_status_due"),
             models.Index(fields=["-registered_on", "-id"], name="grid_matter_newest"),  # as grid_visit_newest
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(happened_on__lte=F("registered_on")),
+                name="grid_matter_happened_before_registered",
+                violation_error_message=_("发生日期不能晚于登记日期。"),
+            )
         ]
 
     def __str__(self) -> str:

@@ -127,6 +127,7 @@ def matter_create(
     description: str,
     source: str,
     registered_on: datetime.date | None = None,
+    happened_on: datetime.date | None = None,
     resident: Resident | None = None,
     raised_by_text: str = "",
     place: str = "",
@@ -136,7 +137,8 @@ def matter_create(
     attachments=(),
     idempotency_key: str | None = None,
 ) -> Matter:
-    """Register a matter; with `idempotency_key` a re-sent offline draft returns the matter it already made."""
+    """Register a matter; with `idempotency_key` a re-sent offline draft returns the matter it already made.
+    `happened_on` is when it happened, on or before the day it is registered (that day when not given)."""
     if idempotency_key:
         existing = Matter.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
@@ -160,9 +162,14 @@ def matter_create(
             _check_file(upload)
         except ValidationError as exc:
             errors.setdefault("attachments", []).extend(exc.messages)
+    today = timezone.localdate()
+    on = registered_on or today
+    if happened_on is not None and happened_on > today:
+        errors["happened_on"] = _("发生日期不能晚于今天。")
+    elif happened_on is not None and happened_on > on:
+        errors["happened_on"] = _("发生日期不能晚于登记日期。")
     if errors:
         raise ValidationError(errors)
-    on = registered_on or timezone.localdate()
     try:
         with transaction.atomic():
             matter = Matter(
@@ -176,6 +183,7 @@ def matter_create(
                 source=source,
                 handler=handler,
                 registered_on=on,
+                happened_on=happened_on or on,
                 duplicate_of=duplicate_of,
                 visit=visit,
                 created_by=actor,

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from fazhi.accounts.roles import Role
 from fazhi.core.models import Deadline
 from fazhi.grid import hooks, selectors, services
+from fazhi.grid.choices import MatterSource
 from fazhi.grid.models import GridStaff, Matter, MatterAttachment, Visit
 from fazhi.grid.workflow import TRANSITIONS
 from fazhi.people.services import household_create
@@ -120,6 +121,30 @@ def test_bad_input_saves_nothing(seeded, calendar):
     with pytest.raises(ValidationError) as exc:
         _matter(seeded, category="nope", description="", source="x")
     assert set(exc.value.message_dict) == {"category", "description", "source"}
+    assert Matter.objects.count() == 0
+
+
+def test_a_matter_keeps_the_day_it_happened_and_defaults_to_the_day_it_was_registered(seeded, calendar):
+    assert _matter(seeded).happened_on == D(2023, 9, 28)
+    late = _matter(seeded, happened_on=D(2023, 8, 30), source=MatterSource.TALK)
+    assert (late.happened_on, late.registered_on, late.get_source_display()) == (
+        D(2023, 8, 30),
+        D(2023, 9, 28),
+        "群众说事",
+    )
+
+
+@pytest.mark.parametrize(
+    ("happened_on", "message"),
+    [
+        (D(2023, 9, 29), "发生日期不能晚于登记日期。"),
+        (datetime.date.today() + datetime.timedelta(days=1), "发生日期不能晚于今天。"),
+    ],
+)
+def test_a_matter_cannot_happen_after_it_was_registered_or_after_today(seeded, calendar, happened_on, message):
+    with pytest.raises(ValidationError) as exc:
+        _matter(seeded, happened_on=happened_on)
+    assert exc.value.message_dict == {"happened_on": [message]}
     assert Matter.objects.count() == 0
 
 

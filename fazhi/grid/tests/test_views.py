@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from fazhi.accounts.roles import Role
@@ -41,7 +42,7 @@ def test_the_matter_export_masks_the_residents_name(client, member):
     matter_create(actor=None, area=member.grid, category="dispute", description="x", source="phone", resident=r)
     with CaptureQueriesContext(connection) as captured:
         content = client.get(reverse("grid:matter_export")).content
-    assert list(load_workbook(io.BytesIO(content)).active.values)[1][5] == "欧**明"
+    assert list(load_workbook(io.BytesIO(content)).active.values)[1][6] == "欧**明"
     read = " ".join(q["sql"] for q in captured)
     assert '"people_resident"."name"' in read  # the name is read, to be masked; the ciphertexts are not
     assert '"people_resident"."id_number"' not in read and '"people_resident"."phone"' not in read
@@ -78,6 +79,20 @@ def test_a_matter_form_with_a_bad_file_shows_a_chinese_error_and_saves_nothing(c
     assert response.status_code == 200
     assert "不支持的文件类型" in response.content.decode()
     assert Matter.objects.count() == 0
+
+
+def test_the_matter_form_offers_today_as_the_day_it_happened_and_refuses_a_later_one(client, member):
+    page = client.get(reverse("grid:matter_create")).content.decode()
+    assert f'value="{timezone.localdate():%Y-%m-%d}"' in page
+    data = {"area": member.grid.pk, "category": "safety", "description": "路边落石", "source": "hotline"}
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = client.post(reverse("grid:matter_create"), {**data, "happened_on": tomorrow.isoformat()})
+    assert "发生日期不能晚于今天。" in response.content.decode()
+    assert Matter.objects.count() == 0
+    earlier = timezone.localdate() - datetime.timedelta(days=5)
+    assert client.post(reverse("grid:matter_create"), {**data, "happened_on": earlier.isoformat()}).status_code == 302
+    matter = Matter.objects.get()
+    assert (matter.happened_on, matter.registered_on, matter.source) == (earlier, timezone.localdate(), "hotline")
 
 
 def test_closing_without_a_result_through_the_page_is_refused(client, member):
