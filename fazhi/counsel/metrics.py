@@ -13,6 +13,7 @@ from fazhi.counsel import selectors
 from fazhi.counsel.choices import (
     LOSING_OUTCOMES,
     PASSING_CONCLUSIONS,
+    AdviserLevel,
     CaseKind,
     CaseOutcome,
     OpinionKind,
@@ -64,6 +65,8 @@ RECORD_TYPES = (
         end="contract_to",
         end_inclusive=True,
         distincts=(Quantity("firm", _("顾问单位"), "firm"),),
+        # 乡（镇）and 村（社区）法律顾问 count apart; a village's adviser may sit on the township's register
+        dimensions=(Dimension("level", _("顾问层级"), "level", choices=lambda: AdviserLevel.choices),),
         section=SECTION_ADMIN,
     ),
     RecordType(
