@@ -86,7 +86,7 @@ def visits(*, area, period: Period):
 
 # --- Countable facts and the built-in figures as definitions over them (ARCHITECTURE rule 6) ---
 
-# A matter is counted by whichever of its dates a figure is about: registered, closed, due, followed up.
+# A matter is counted by whichever of its dates a figure is about: registered, happened, closed, due, followed up.
 _MATTER_DIMENSIONS = (
     Dimension("category", _("事项类别"), "category", choices=lambda: dictionary_choices(CATEGORY)),
     Dimension("source", _("来源"), "source", choices=lambda: MatterSource.choices),
@@ -145,6 +145,8 @@ RECORD_TYPES = (
         section=SECTION,
     ),
     _matter_type("grid.matter", _("群众说事（按登记日期）"), "registered_on"),
+    # A matter recorded after the fact belongs, by this type, to the year it happened in.
+    _matter_type("grid.matter_happened", _("群众说事（按发生日期）"), "happened_on"),
     _matter_type("grid.matter_closed", _("群众说事（按办结日期）"), "closed_on"),
     _matter_type("grid.matter_due", _("群众说事（按办理期限）"), "due_date"),
     _matter_type("grid.matter_followed_up", _("群众说事（按回访日期）"), "followed_up_on"),
