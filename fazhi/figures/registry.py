@@ -33,6 +33,8 @@ class FigureMetric(Metric):
     breakdown: tuple[tuple[str, Metric], ...] = ()  # (label, part) for each value of the dimension
     decimals: int = 0
     phrase: str = ""
+    measure_label: str = ""  # the summed or distinct-counted field, by its Chinese name
+    modules: tuple[str, ...] = ()  # the apps whose records it counts: a reader of its evidence needs each one
 
 
 BROKEN: dict[str, str] = {}  # key → why it cannot be computed
@@ -144,6 +146,9 @@ def _metric(definition, definitions, types, built, path, reasons) -> Metric:
             )
         if not common["section"]:
             common["section"] = record_type.section
+        quantity = record_type.quantity(definition.field, kind=definition.aggregation) if measure else None
+        common["measure_label"] = str(quantity.label) if quantity else ""
+        common["modules"] = (record_type.key.split(".")[0],)
         if record_type.area_owner and not common["area_path"]:
             common["area_path"] = record_type.area_owner
         return FigureMetric(
@@ -162,6 +167,7 @@ def _metric(definition, definitions, types, built, path, reasons) -> Metric:
                 % {"name": definition.name, "a": _period_label(numerator), "b": _period_label(denominator)}
             )
         places = definition.decimals
+        common["modules"] = _modules(numerator, denominator)
         return FigureMetric(
             **common,
             records=numerator.records,
@@ -169,6 +175,7 @@ def _metric(definition, definitions, types, built, path, reasons) -> Metric:
             combine=lambda v: _percent(v[0], v[1], places),
         )
     base = _part(definition.base_id, _("基础指标"), definition, definitions, types, built, path, reasons)
+    common["modules"] = _modules(base)
     if definition.kind == FigureKind.CHANGE:
         places = definition.decimals
         return FigureMetric(
@@ -209,6 +216,10 @@ def _metric(definition, definitions, types, built, path, reasons) -> Metric:
         combine=lambda v: v[0],
         breakdown=tuple(parts),
     )
+
+
+def _modules(*metrics: Metric) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m for metric in metrics for m in getattr(metric, "modules", ())))
 
 
 def _part(pk, role, definition, definitions, types, built, path, reasons) -> Metric:

@@ -106,3 +106,12 @@ def figure_state(*, definition: FigureDefinition) -> tuple[FigureMetric | None, 
     if definition.is_active and isinstance(metric, FigureMetric):
         return metric, ""
     return None, BROKEN.get(definition.key, "")
+
+
+def assessed_keys(*, county: Area) -> list[str]:
+    """The figures a county has defined for its townships (the ones it assesses them on), in name order."""
+    return list(
+        FigureDefinition.objects.filter(area=county, is_active=True)
+        .order_by("name", "pk")
+        .values_list("key", flat=True)
+    )

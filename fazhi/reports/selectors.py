@@ -9,6 +9,7 @@ from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import areas_visible_to
 from fazhi.core.metrics import METRICS, Period, metric_values, refresh
+from fazhi.figures.selectors import assessed_keys
 from fazhi.reports.choices import ReportStatus
 from fazhi.reports.default_template import DEFAULT_SECTIONS, H2
 from fazhi.reports.figures import Figure, live_figures
@@ -128,13 +129,21 @@ def metric_evidence(*, key: str, area: Area, year: int) -> QuerySet:
 
 
 def county_rollup(*, county: Area, year: int, keys: list[str], today: datetime.date) -> dict:
-    """Every township's figures side by side, with each township's report status and lateness."""
+    """Every township's figures side by side, with each township's report status and lateness; the figures the
+    county defined for its townships come first."""
+    keys = list(dict.fromkeys([*assessed_keys(county=county), *keys]))
     townships = list(county.children.current().filter(level=Level.TOWNSHIP).order_by("code", "name"))
     reports = {r.area_id: r for r in Report.objects.filter(area__in=townships, year=year)}
     period = Period.year(year)
     rows = []
-    totals = dict.fromkeys(keys, 0)
     known = [key for key in keys if key in refresh()]
+    # A rate, a change or a count of distinct things does not add up across townships: the county's own value
+    # is computed over its whole subtree; plain counts and sums are the townships' total.
+    whole = [k for k in known if METRICS[k].parts or METRICS[k].distinct_field]
+    county_values = dict(
+        zip(whole, metric_values(area=county, requests=[(METRICS[k], period) for k in whole]), strict=True)
+    )
+    totals: dict[str, object] = {k: 0 for k in known if k not in county_values}
     for township in townships:
         computed = dict(
             zip(known, metric_values(area=township, requests=[(METRICS[k], period) for k in known]), strict=True)
@@ -142,7 +151,7 @@ def county_rollup(*, county: Area, year: int, keys: list[str], today: datetime.d
         values = []
         for key in keys:
             value = computed.get(key)
-            if value is not None:
+            if value is not None and key in totals:
                 totals[key] += value
             values.append(value)
         report = reports.get(township.pk)
@@ -157,9 +166,10 @@ def county_rollup(*, county: Area, year: int, keys: list[str], today: datetime.d
                 "published": bool(report and report.status == ReportStatus.PUBLISHED),
             }
         )
+    totals.update(county_values)
     return {
         "townships": rows,
-        "totals": [totals[k] if k in METRICS else None for k in keys],
+        "totals": [totals.get(k) for k in keys],
         "labels": [str(METRICS[k].label) if k in METRICS else k for k in keys],
     }
 

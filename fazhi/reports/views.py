@@ -16,7 +16,7 @@ from fazhi.areas.scoping import area_in_scope, areas_visible_to
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
-from fazhi.core.metrics import METRICS
+from fazhi.core.metrics import METRICS, refresh
 from fazhi.reports import exports, selectors, services, workflow
 from fazhi.reports.choices import ReportStatus
 from fazhi.reports.default_template import DEFAULT_SECTIONS
@@ -44,8 +44,10 @@ def _default_year() -> int:
 
 
 def _require_module_view(user, key: str) -> None:
-    """Evidence lists another app's records: the viewer needs that module's view right too."""
-    if not user.has_perm(f"{key.split('.')[0]}.view"):
+    """Evidence lists another app's records: the viewer needs the view right of every module it counts."""
+    metric = refresh().get(key)
+    modules = getattr(metric, "modules", ()) or (key.split(".")[0],)
+    if not all(user.has_perm(f"{module}.view") for module in modules):
         raise PermissionDenied
 
 
@@ -329,6 +331,8 @@ def metric_evidence_view(request, key: str):
     context = {
         "key": key,
         "metric": METRICS[key],
+        "measure_label": getattr(METRICS[key], "measure_label", ""),
+        "parts": bool(METRICS[key].parts),
         "page": _page(request, records),
         "total": records.count(),
         "area": area,

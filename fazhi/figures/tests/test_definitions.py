@@ -263,3 +263,27 @@ def test_an_import_with_a_broken_figure_imports_nothing(town):
     assert FigureDefinition.objects.count() == before
     with pytest.raises(ValidationError):
         services.definitions_import(actor=None, area=town.county, text="not json")
+
+
+def test_a_county_defined_figure_shows_for_every_township_and_the_county(town):
+    from fazhi.reports.selectors import county_rollup
+
+    activity_create(actor=None, area=town.other_township, held_on=datetime.date(Y, 5, 1), title="镇上", form="lecture")
+    lectures = services.definition_save(
+        actor=None,
+        area=town.county,
+        values={
+            "name": "县考核：讲座",
+            "unit": "场次",
+            "kind": FigureKind.AGGREGATE,
+            "record_type": "publicity.activity",
+            "filters": [{"dim": "form", "op": "in", "values": ["lecture"]}],
+        },
+    )
+    rollup = county_rollup(county=town.county, year=Y, keys=[], today=datetime.date(Y + 1, 1, 5))
+    assert rollup["labels"][0] == "县考核：讲座"
+    by_township = {row["area"].name: row["values"][0] for row in rollup["townships"]}
+    assert by_township == {"治平乡": 2, "明通镇": 1}
+    assert rollup["totals"][0] == 3
+    assert refresh()[lectures.key].applies_to(town.township)
+    assert not refresh()[lectures.key].applies_to(town.foreign_grid)

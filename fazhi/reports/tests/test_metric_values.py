@@ -20,8 +20,8 @@ from fazhi.reports.tests.conftest import TEST_METRICS, _meetings
 pytestmark = pytest.mark.django_db
 
 # The signed-in layout's own queries, the area choices (form and select), the ledger's measures and the figure
-# definitions' fingerprint (core.metrics.refresh) and one query for the section's figures (this year and last year of up to 20 figures:
-# core.metrics.SUBQUERIES_PER_QUERY subqueries per query).
+# definitions' fingerprint (core.metrics.refresh) and one query for the section's figures (this year and last year
+# of up to 20 figures: core.metrics.SUBQUERIES_PER_QUERY subqueries per query).
 FIGURES_PAGE_QUERIES = 9
 
 
