@@ -15,11 +15,13 @@ from django.urls import reverse
 from fazhi.accounts.models import User
 from fazhi.areas.models import Area
 from fazhi.core.metrics import METRICS, Period
+from fazhi.core.testing import shared_records
 from fazhi.reports.models import Report
 from fazhi.reports.rendering import compose
 
-# Keeps every test of the module on the test database, even when the module runs alone.
-pytestmark = pytest.mark.django_db
+# Keeps every test of the module on the test database, even when the module runs alone; one xdist worker builds the
+# demo for the whole module.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("reports-seed")]
 
 # metric key, the seed's words around the figure
 SEED_FIGURES = [
@@ -49,19 +51,22 @@ SEED_OUTLINE = [
 ]
 
 
+def _demo_report():
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    township = Area.objects.get(code="500229215000")
+    report = Report.objects.get(area=township, year=2023)
+    composed = compose(report)
+    evidence = {
+        key: [r.pk for r in METRICS[key].evidence(area=township, period=Period.year(2023))]
+        for key, _words in SEED_FIGURES
+    }
+    return report, composed, evidence
+
+
 @pytest.fixture(scope="module")
-def demo_report(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_demo", stdout=open("/dev/null", "w"))
-        township = Area.objects.get(code="500229215000")
-        report = Report.objects.get(area=township, year=2023)
-        composed = compose(report)
-        evidence = {
-            key: [r.pk for r in METRICS[key].evidence(area=township, period=Period.year(2023))]
-            for key, _words in SEED_FIGURES
-        }
-        yield report, composed, evidence
-        call_command("flush", interactive=False, verbosity=0)
+def demo_report(django_db_setup, django_db_blocker, tmp_path_factory):
+    # Built once for the module and rolled back after it (no flush: later tests find the migrated rows as they were).
+    yield from shared_records(django_db_blocker, tmp_path_factory, _demo_report)
 
 
 def test_the_generated_report_has_the_seed_outline(demo_report):
