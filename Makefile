@@ -46,14 +46,19 @@ DEBIAN_PACKAGES := chromium fonts-noto-cjk libreoffice-writer-nogui
 browser:
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null)
 
+# The suite runs on both cores (pytest-xdist): each worker has its own test database (in-memory SQLite, or
+# test_<name>_gw0, _gw1 on PostgreSQL), its own Chromium and live servers on free ports, its own tmp folders.
+# loadgroup keeps a module marked xdist_group on one worker, so the demo it shares is built once (fazhi/core/testing.py).
+# PYTEST_WORKERS= (empty) runs it in one process.
+PYTEST_WORKERS ?= -n 2 --dist loadgroup
 test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(PYTHON) manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_WORKERS)
 
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not browser and not faults" -x -q
+	$(BIN)/pytest $(PYTEST_WORKERS) -m "not browser and not faults" -x -q
 
 # Benchmarks report ratios to a floor measured in the same run (see docs/performance.md).
 bench: install

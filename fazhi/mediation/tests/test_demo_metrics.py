@@ -9,18 +9,31 @@ from fazhi.areas.models import Area
 from fazhi.core.dictionaries import dictionary_seed
 from fazhi.core.metrics import METRICS, Period
 from fazhi.core.registry import registry
+from fazhi.core.testing import shared_records
 from fazhi.mediation import demo
 from fazhi.mediation.choices import DisputeStatus, Tier
 from fazhi.mediation.models import Dispute
 
+# Every test here reads the demo township: built once for the module, rolled back after it (fazhi.core.testing).
+pytestmark = pytest.mark.xdist_group("mediation-demo")
 
-@pytest.fixture
-def demo_township(db):
+
+def _demo_township():
     dictionary_seed()
     context: dict = {}
     areas_demo.load(context)
     demo.load(context)
     return context["township"]
+
+
+@pytest.fixture(scope="module")
+def _demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    yield from shared_records(django_db_blocker, tmp_path_factory, _demo_township)
+
+
+@pytest.fixture
+def demo_township(_demo, db):
+    return _demo
 
 
 def test_demo_figures_for_2023_equal_the_seed_and_are_exactly_their_records(demo_township):
