@@ -111,6 +111,10 @@ def report_checks(report: dict, rep: dict) -> None:
     check(report, "county roll-up ≤ 5 s", rep["county_rollup_ms"] <= 5000, f"{rep['county_rollup_ms']:.0f} ms")
     check(report, "township report ≤ 1 s", rep["township_docx_ms"] <= 1000, f"{rep['township_docx_ms']:.0f} ms")
     check(report, "worker RSS ≤ 500 MB (roll-up)", rep["peak_rss_mb"] <= 500, f"{rep['peak_rss_mb']:.0f} MB")
+    if rep.get("township_pdf_job_ms") is not None:  # LibreOffice installed: the PDF job, then the kept file served
+        job, download = rep["township_pdf_job_ms"], rep["township_pdf_download_ms"]
+        print(f"PDF: background job {job:.0f} ms, download once made {download:.0f} ms")
+        check(report, "PDF download once made ≤ 1 s", download <= 1000, f"{download:.0f} ms")
 
 
 def import_checks(report: dict, imp: dict) -> None:

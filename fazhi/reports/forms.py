@@ -58,3 +58,10 @@ class AreaYearForm(forms.Form):
     def __init__(self, *args, areas, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = areas
+
+
+class AddresseeForm(forms.Form):
+    # No max_length here: the service gives the one message for a too long 主送机关.
+    addressee = forms.CharField(
+        label=_("主送机关"), required=False, help_text=_("多个机关用顿号分隔；留空则按上级区划自动填写")
+    )

@@ -17,6 +17,8 @@ class Report(ScopedModel):
 
     year = models.PositiveSmallIntegerField(_("报告年度"))
     title = models.CharField(_("标题"), max_length=200)
+    # 主送机关 (GB/T 9704-2012 7.3.2); empty means the default from the area above (reports.document.addressee).
+    addressee = models.CharField(_("主送机关"), max_length=200, blank=True)
     status = models.CharField(_("状态"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
     finalised_at = models.DateTimeField(_("定稿时间"), null=True, blank=True)
     submitted_on = models.DateField(_("报送日期"), null=True, blank=True)
@@ -132,3 +134,39 @@ class Rectification(models.Model):
 
     def __str__(self) -> str:
         return self.problem
+
+
+class ReportPdf(models.Model):
+    """The PDF of one version of a report, made once in the background (LibreOffice takes seconds) and kept.
+
+    `digest` hashes everything the PDF shows (exports.pdf_digest: title, text with its figures, status,
+    主送机关, 发文机关署名, 成文日期), so a changed draft gets a new row and an unchanged one is served at once.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("生成中")
+        DONE = "done", _("已生成")
+        FAILED = "failed", _("失败")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="pdfs", verbose_name=_("报告"))
+    digest = models.CharField(_("内容摘要"), max_length=64)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    file = models.FileField(_("文件"), upload_to="reports/pdf/%Y/", blank=True)
+    message = models.CharField(_("说明"), max_length=500, blank=True)
+    seconds = models.FloatField(_("用时（秒）"), null=True, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("报告PDF")
+        verbose_name_plural = _("报告PDF")
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["report", "digest"], name="reports_pdf_report_digest")]
+
+    def __str__(self) -> str:
+        return f"{self.report} ({self.get_status_display()})"
+
+    @property
+    def pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

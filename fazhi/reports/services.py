@@ -11,11 +11,11 @@ from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import require_area_writable, require_change
 from fazhi.core.metrics import METRICS, Period, refresh
-from fazhi.reports import workflow
+from fazhi.reports import document, workflow
 from fazhi.reports.choices import ContentKind, ReportStatus
 from fazhi.reports.default_template import DEFAULT_SECTIONS, default_title
 from fazhi.reports.figures import keys_in, live_figures
-from fazhi.reports.models import FigureSnapshot, Rectification, Report, ReportEvent, ReportSection
+from fazhi.reports.models import FigureSnapshot, Rectification, Report, ReportEvent, ReportPdf, ReportSection
 
 REPORT_LEVELS = {Level.COUNTY, Level.TOWNSHIP}
 EVIDENCE_TEXT_MAX = 120
@@ -204,6 +204,8 @@ def report_transition(
         if action == "finalise":
             _freeze(report)
             report.finalised_at = timezone.now()
+            # The finalised 公文 keeps the 主送机关 it was finalised with, even if the county is later renamed.
+            report.addressee = document.addressee(report)
         elif action == "reopen":
             report.figures.all().delete()
             report.finalised_at = None
@@ -251,3 +253,87 @@ def rectification_close(*, actor, item: Rectification, on: datetime.date) -> Rec
         item.full_clean()
         item.save(update_fields=["closed_on"])
     return item
+
+
+def report_addressee_update(*, actor, report: Report, addressee: str) -> Report:
+    """主送机关 of one report (GB/T 9704-2012 7.3.2). Empty restores the default from the area above."""
+    if actor is not None:
+        require_change(actor, report)
+    text = " ".join(addressee.split()).rstrip("：:")  # one line; the closing full-width colon is the layout's
+    if len(text) > document.ADDRESSEE_MAX:
+        raise ValidationError({"addressee": _("主送机关不能超过%(n)d个字。") % {"n": document.ADDRESSEE_MAX}})
+    if text == document.default_addressee(report.area):
+        text = ""  # the default, so that it follows the county's name
+    with transaction.atomic():
+        _require_draft(report)
+        report.addressee = text
+        report.full_clean()
+        report.save(update_fields=["addressee"])
+    return report
+
+
+def report_pdf_request(*, report: Report) -> ReportPdf:
+    """The PDF of the report as it reads now: the kept one, or a new background job (one per version, however many
+    ask at once — the unique (report, digest) decides). A failed one is tried again by the next request."""
+    from fazhi.reports import exports, tasks
+
+    digest = exports.pdf_digest(report)
+    with transaction.atomic():
+        pdf, created = ReportPdf.objects.get_or_create(report=report, digest=digest)
+        if not created and pdf.status == ReportPdf.Status.FAILED:
+            updated = ReportPdf.objects.filter(pk=pdf.pk, status=ReportPdf.Status.FAILED).update(
+                status=ReportPdf.Status.QUEUED, message=""
+            )
+            created = bool(updated)
+            pdf.refresh_from_db()
+        elif pdf.status == ReportPdf.Status.DONE and not pdf.file.storage.exists(pdf.file.name):
+            # The stored file is gone (a restored database without its media): make it again.
+            ReportPdf.objects.filter(pk=pdf.pk).update(status=ReportPdf.Status.QUEUED, file="")
+            created = True
+            pdf.refresh_from_db()
+        if created:
+            transaction.on_commit(lambda: tasks.render_report_pdf.enqueue(pdf_id=pdf.pk))
+    return pdf
+
+
+def report_pdf_render(*, pdf_id: int) -> ReportPdf:
+    """Convert one report version to PDF and keep it; a failure is kept as a Chinese message for the page."""
+    import time
+
+    from django.core.files.base import ContentFile
+
+    from fazhi.reports import exports
+    from fazhi.reports.pdf import PdfUnavailable
+
+    pdf = ReportPdf.objects.select_related("report__area").filter(pk=pdf_id).first()
+    if pdf is None or pdf.status == ReportPdf.Status.DONE:
+        return pdf
+    ReportPdf.objects.filter(pk=pdf.pk).update(status=ReportPdf.Status.RUNNING)
+    report = pdf.report
+    started = time.perf_counter()
+    sections = list(report.sections.all())
+    try:
+        if exports.pdf_digest(report, sections=sections) != pdf.digest:
+            raise PdfUnavailable(_("报告在排队期间已修改，请重新点击“下载 PDF”。"))
+        data = exports.export(report, fmt="pdf", sections=sections)
+    except PdfUnavailable as exc:
+        ReportPdf.objects.filter(pk=pdf.pk).update(
+            status=ReportPdf.Status.FAILED, message=str(exc)[:500], finished_at=timezone.now()
+        )
+    else:
+        name = f"report-{report.pk}-{pdf.digest[:16]}.pdf"
+        with transaction.atomic():
+            pdf.file.save(name, ContentFile(data), save=False)
+            ReportPdf.objects.filter(pk=pdf.pk).update(
+                status=ReportPdf.Status.DONE,
+                file=pdf.file.name,
+                seconds=time.perf_counter() - started,
+                finished_at=timezone.now(),
+            )
+            # Older versions of this report are never served again: drop them and their files.
+            stale = list(ReportPdf.objects.filter(report=report).exclude(pk=pdf.pk).exclude(file=""))
+            for old in stale:
+                old.file.delete(save=False)
+            ReportPdf.objects.filter(pk__in=[old.pk for old in stale]).delete()
+    pdf.refresh_from_db()
+    return pdf

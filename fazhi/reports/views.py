@@ -17,11 +17,12 @@ from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.metrics import METRICS, refresh
-from fazhi.reports import exports, selectors, services, workflow
+from fazhi.reports import document, exports, selectors, services, workflow
 from fazhi.reports.choices import ReportStatus
 from fazhi.reports.default_template import DEFAULT_SECTIONS
 from fazhi.reports.figures import keys_in
 from fazhi.reports.forms import (
+    AddresseeForm,
     AreaYearForm,
     RectificationCloseForm,
     RectificationForm,
@@ -31,6 +32,7 @@ from fazhi.reports.forms import (
     SuggestionForm,
     TransitionForm,
 )
+from fazhi.reports.models import ReportPdf
 from fazhi.reports.pdf import PdfUnavailable
 from fazhi.reports.rendering import compose, missing_contents, to_html
 from fazhi.reports.suggestions import suggest
@@ -111,6 +113,8 @@ def report_detail_view(request, pk: int):
         "transitions": workflow.available(report.status) if can_change else [],
         "transition_form": TransitionForm(),
         "add_form": SectionAddForm(),
+        "parts": document.parts(report),
+        "addressee_form": AddresseeForm(initial={"addressee": document.addressee(report)}),
         "rectification_form": RectificationForm(),
         "close_form": RectificationCloseForm(initial={"closed_on": today}),
         "rectifications": report.rectifications.all(),
@@ -160,6 +164,17 @@ def report_download_view(request, pk: int, fmt: str):
     report = selectors.report_get(user=request.user, pk=pk)
     if fmt not in exports.FORMATS:
         raise Http404
+    if fmt == "pdf":
+        # LibreOffice takes seconds: the PDF is made once in the background and kept; meanwhile a progress page.
+        pdf = services.report_pdf_request(report=report)
+        if pdf.status == ReportPdf.Status.DONE:
+            return FileResponse(
+                pdf.file.open("rb"),
+                as_attachment=True,
+                filename=f"{report.title}.pdf",
+                content_type=exports.FORMATS[fmt],
+            )
+        return render_page(request, "reports/report_pdf.html", {"report": report, "pdf": pdf})
     try:
         data = exports.export(report, fmt=fmt)
     except PdfUnavailable as exc:
@@ -168,6 +183,19 @@ def report_download_view(request, pk: int, fmt: str):
     return FileResponse(
         io.BytesIO(data), as_attachment=True, filename=f"{report.title}.{fmt}", content_type=exports.FORMATS[fmt]
     )
+
+
+@require_perm("reports.view")
+def report_pdf_view(request, pk: int, job: int):
+    """The progress of one background PDF, polled by htmx; once made, the browser is sent to the download."""
+    report = selectors.report_get(user=request.user, pk=pk)
+    pdf = report.pdfs.filter(pk=job).first()
+    if pdf is None:
+        raise Http404
+    response = render_page(request, "reports/report_pdf.html", {"report": report, "pdf": pdf}, partial="progress")
+    if pdf.status == ReportPdf.Status.DONE and getattr(request, "htmx", False):
+        response["HX-Redirect"] = reverse("reports:report_download", args=[report.pk, "pdf"])
+    return response
 
 
 def _report_for_change(request, pk: int):
@@ -200,6 +228,25 @@ def section_update_view(request, pk: int):
     else:
         messages.error(request, _("段落内容有误，未保存。"))
     return redirect(_anchor(section))
+
+
+@require_POST
+@require_perm("reports.change")
+def report_addressee_view(request, pk: int):
+    report = _report_for_change(request, pk)
+    form = AddresseeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.report_addressee_update(
+                actor=request.user, report=report, addressee=form.cleaned_data["addressee"]
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("主送机关已保存。"))
+    else:
+        messages.error(request, _("主送机关填写有误，未保存。"))
+    return redirect("reports:report_detail", pk=report.pk)
 
 
 @require_POST

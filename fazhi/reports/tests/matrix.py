@@ -28,6 +28,13 @@ def _download(world, area):
     return {"pk": _report(world, area).pk, "fmt": "html"}
 
 
+def _pdf(world, area):
+    from fazhi.reports.models import ReportPdf
+
+    report = _report(world, area)
+    return {"pk": report.pk, "job": ReportPdf.objects.create(report=report, digest="0" * 64).pk}
+
+
 def _figure(world, area):
     # "leadership.meetings" is registered by this project's leadership app.
     return {"pk": _report(world, area).pk, "key": "leadership.meetings"}
@@ -54,6 +61,8 @@ CASES = [
     Case("reports:report_html", VIEWERS, kwargs=_pk),
     Case("reports:report_figure", VIEWERS, kwargs=_figure),
     Case("reports:report_download", VIEWERS, kwargs=_download),
+    Case("reports:report_pdf", VIEWERS, kwargs=_pdf),
+    Case("reports:report_addressee", CHANGERS, method="post", kwargs=_pk),
     Case("reports:report_transition", CHANGERS, method="post", kwargs=_pk),
     Case("reports:section_add", CHANGERS, method="post", kwargs=_pk),
     Case("reports:suggestion_accept", CHANGERS, method="post", kwargs=_pk),
