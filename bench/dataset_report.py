@@ -19,12 +19,13 @@ django.setup()
 from fazhi.areas.models import Area, Level  # noqa: E402
 from fazhi.core.metrics import METRICS, Period  # noqa: E402
 from fazhi.reports import exports, selectors, services  # noqa: E402
-from fazhi.reports.default_template import DEFAULT_SECTIONS, default_title  # noqa: E402
 from fazhi.reports.figures import keys_in  # noqa: E402
 from fazhi.reports.models import Report  # noqa: E402
+from fazhi.reports.seed_text import SEED_SECTIONS  # noqa: E402
+from fazhi.reports.services import default_title  # noqa: E402
 
 YEAR = 2023  # the synthetic records' last year (fazhi/people/generate.py)
-KEYS = keys_in([body for _level, _heading, body, _kind in DEFAULT_SECTIONS])
+KEYS = keys_in([body for _level, _heading, body, _kind in SEED_SECTIONS])
 
 
 def _median_ms(fn, repeat: int) -> float:

@@ -207,9 +207,19 @@ def _figures() -> list[FigureSpec]:
     ]
 
 
+# How a first draft states each figure (reports.draft); the others are offered beside the draft.
+PHRASES = {
+    "counsel.consultations": _("接待群众法律咨询{值}次"),
+    "counsel.advisers": _("聘请法律顾问{值}名"),
+    "counsel.opinions": _("法律顾问出具法律意见、审查意见{值}份"),
+    "counsel.contracts_reviewed": _("开展合同合法性审查{值}件"),
+    "counsel.court_appearances": _("行政机关负责人出庭应诉{值}次"),
+}
+
+
 def register_all() -> None:
     declare(*RECORD_TYPES)
-    builtin(*_figures())
+    builtin(*_figures(), phrases=PHRASES)
     register(
         key="counsel.consultations",
         label=_("接待法律咨询"),

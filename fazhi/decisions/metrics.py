@@ -156,9 +156,16 @@ FIGURES = tuple(
 )
 
 
+# How a first draft states each figure (reports.draft); the others are offered beside the draft.
+PHRASES = {
+    "decisions.decided": _("经集体讨论决定重大行政决策{值}项"),
+    "decisions.comments": _("收到决策公众意见{值}条"),
+}
+
+
 def register_all() -> None:
     declare(*RECORD_TYPES)
-    builtin(*FIGURES)
+    builtin(*FIGURES, phrases=PHRASES)
     for key, label, unit, records in [
         ("decisions.catalogued", _("列入公布目录的重大行政决策"), _("项"), catalogued),
         ("decisions.decided", _("集体讨论决定的重大行政决策"), _("项"), decided),

@@ -95,9 +95,16 @@ def _figures() -> list[FigureSpec]:
     ]
 
 
+# How a first draft states each figure (reports.draft); the others are offered beside the draft.
+PHRASES = {
+    "disclosure.boards": _("设立公开栏{值}个"),
+    "disclosure.postings": _("公开党务、村务、财务、服务事项{值}期"),
+}
+
+
 def register_all() -> None:
     declare(*RECORD_TYPES)
-    builtin(*_figures())
+    builtin(*_figures(), phrases=PHRASES)
     register(key="disclosure.boards", label=_("公开栏"), unit=_("个"), section=SECTION, records=boards)
     register(key="disclosure.postings", label=_("公开事项"), unit=_("期"), section=SECTION, records=postings)
     register(

@@ -126,9 +126,16 @@ FIGURES = tuple(
 )
 
 
+# How a first draft states each figure (reports.draft); the others are offered beside the draft.
+PHRASES = {
+    "documents.reviewed": _("对{值}件规范性文件开展合法性审核"),
+    "documents.filed": _("报送备案规范性文件{值}件"),
+}
+
+
 def register_all() -> None:
     declare(*RECORD_TYPES)
-    builtin(*FIGURES)
+    builtin(*FIGURES, phrases=PHRASES)
     figures = [
         ("documents.reviewed", _("合法性审核规范性文件"), selectors.reviews_in),
         ("documents.review_passed", _("合法性审核通过"), selectors.reviews_passed_in),

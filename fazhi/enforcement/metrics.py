@@ -173,9 +173,19 @@ def _figures() -> list[FigureSpec]:
     ]
 
 
+# How a first draft states each figure (reports.draft); the others are offered beside the draft.
+PHRASES = {
+    "enforcement.certified_officers": _("{值}名执法人员持有效执法证件"),
+    "enforcement.cases": _("办理行政执法案件{值}件"),
+    "enforcement.inspections": _("开展执法检查、案卷评查{值}次"),
+    "enforcement.joint_actions": _("开展联合执法行动{值}次"),
+    "enforcement.publications": _("公示行政执法信息{值}条"),
+}
+
+
 def register_all() -> None:
     declare(*RECORD_TYPES)
-    builtin(*_figures())
+    builtin(*_figures(), phrases=PHRASES)
     register(
         key="enforcement.officers",
         label=_("行政执法人员"),

@@ -230,9 +230,19 @@ def _figures() -> list[FigureSpec]:
     ]
 
 
+# How a first draft states each figure (reports.draft); the others are offered beside the draft.
+PHRASES = {
+    "grid.grids": _("划分综合治理网格{值}个"),
+    "grid.staff": _("配备网格工作人员{值}人"),
+    "grid.matters_raised": _("受理群众说事{值}件"),
+    "grid.matters_closed": _("办结群众说事{值}件"),
+    "grid.visits": _("开展网格走访{值}次"),
+}
+
+
 def register_all() -> None:
     declare(*RECORD_TYPES)
-    builtin(*_figures())
+    builtin(*_figures(), phrases=PHRASES)
     unit_grid, unit_person, unit_item = _("个"), _("人"), _("件")
     register(key="grid.grids", label=_("综合治理网格"), unit=unit_grid, section=SECTION, records=grids)
     register(key="grid.staff", label=_("网格工作人员（一长三员）"), unit=unit_person, section=SECTION, records=staff)

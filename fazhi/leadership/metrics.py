@@ -119,9 +119,18 @@ def _figures() -> list[FigureSpec]:
     ]
 
 
+# How a first draft states each figure (reports.draft); the others are offered beside the draft.
+PHRASES = {
+    "leadership.meetings": _("召开会议研究法治工作{值}次"),
+    "leadership.annual_hearings": _("专题听取法治政府建设情况汇报{值}次"),
+    "leadership.law_reports": _("主要负责人述法{值}次"),
+    "leadership.plan_tasks_done": _("完成年度法治建设计划任务{值}项"),
+}
+
+
 def register_all() -> None:
     declare(*RECORD_TYPES)
-    builtin(*_figures())
+    builtin(*_figures(), phrases=PHRASES)
     register(key="leadership.meetings", label=_("研究法治工作的会议"), unit=_("次"), section=SECTION, records=meetings)
     register(key="leadership.law_reports", label=_("述法"), unit=_("次"), section=SECTION, records=law_reports)
     register(

@@ -79,3 +79,12 @@ def plan_tasks_in(*, area, period: Period) -> QuerySet:
     return PlanTask.objects.filter(
         subtree_q(area.path, "plan__area__path"), deadline__gte=period.start, deadline__lte=period.end
     )
+
+
+def plan_task_titles(*, area, year: int) -> list[str]:
+    """The tasks of the area's own work plan for `year` (a report's 下一年度工作安排 starts from them)."""
+    return list(
+        PlanTask.objects.filter(plan__area=area, plan__year=year)
+        .order_by("deadline", "id")
+        .values_list("title", flat=True)
+    )

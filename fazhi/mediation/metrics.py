@@ -193,9 +193,19 @@ def _figures() -> list[FigureSpec]:
     ]
 
 
+# How a first draft states each figure (reports.draft); the others are offered beside the draft.
+PHRASES = {
+    "mediation.disputes_received": _("受理矛盾纠纷{值}件"),
+    "mediation.disputes_resolved": _("调解成功{值}件"),
+    "mediation.general_disputes_resolved": _("化解一般矛盾纠纷{值}件"),
+    "mediation.key_group_disputes_resolved": _("化解重点群体矛盾纠纷{值}件"),
+    "mediation.agreements": _("达成调解协议{值}份"),
+}
+
+
 def register_all() -> None:
     declare(*RECORD_TYPES)
-    builtin(*_figures())
+    builtin(*_figures(), phrases=PHRASES)
     register(
         key="mediation.general_disputes_resolved",
         label=_("化解一般矛盾纠纷"),

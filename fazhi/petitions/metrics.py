@@ -103,9 +103,17 @@ FIGURES = (
 )
 
 
+# How a first draft states each figure (reports.draft); the others are offered beside the draft.
+PHRASES = {
+    "petitions.received": _("收到信访事项{值}件"),
+    "petitions.closed_on_time": _("按期办结信访事项{值}件"),
+    "petitions.key_petitioners_settled": _("{值}名信访重点人员息访息诉"),
+}
+
+
 def register_all() -> None:
     declare(*RECORD_TYPES)
-    builtin(*FIGURES)
+    builtin(*FIGURES, phrases=PHRASES)
     register(
         key="petitions.key_petitioners_settled",
         label=_("信访重点人员息访息诉"),

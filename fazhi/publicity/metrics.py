@@ -260,9 +260,24 @@ def _figures() -> list[FigureSpec]:
     return figures
 
 
+# How a first draft states each figure (reports.draft); the others are offered beside the draft.
+PHRASES = {
+    "publicity.campaign_events": _("开展习近平法治思想集中宣传活动{值}场次"),
+    "publicity.video_posts": _("通过视频号推送习近平法治思想相关信息{值}期"),
+    "publicity.activities": _("开展普法宣传活动{值}次"),
+    "publicity.participants": _("参与群众{值}人次"),
+    "publicity.materials_civil_code": _("发放《中华人民共和国民法典》手册{值}本"),
+    "publicity.materials_other": _("发放其他宣传资料{值}份"),
+    "publicity.materials_displayed_banners": _("悬挂横幅{值}幅"),
+    "publicity.materials_displayed_posters": _("张贴海报{值}张"),
+    "publicity.lectures": _("开展乡贤大讲堂、身边人讲身边事等活动{值}场次"),
+    "publicity.series_episodes": _("推出系列短视频{值}期"),
+}
+
+
 def register_all() -> None:
     declare(*RECORD_TYPES)
-    builtin(*_figures())
+    builtin(*_figures(), phrases=PHRASES)
     register(
         key="publicity.campaign_events",
         label=_("习近平法治思想集中宣传活动"),

@@ -5,7 +5,7 @@ from fazhi.reports.choices import ContentKind
 
 P, H1, H2 = 0, 1, 2
 
-DEFAULT_SECTIONS: list[tuple[int, str, str, str]] = [
+SEED_SECTIONS: list[tuple[int, str, str, str]] = [
     (
         P,
         "",
@@ -105,9 +105,3 @@ DEFAULT_SECTIONS: list[tuple[int, str, str, str]] = [
     ),
     (P, "", "特此报告。", ""),
 ]
-
-
-def default_title(area, year: int) -> str:
-    parent = area.parent
-    prefix = parent.name if parent is not None and area.level == 3 else ""
-    return f"{prefix}{area.name}人民政府关于{year}年法治政府建设情况的报告"

@@ -8,10 +8,10 @@ from django.utils.translation import get_language
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import areas_visible_to
+from fazhi.core.facts import BUILTIN_FIGURES
 from fazhi.core.metrics import METRICS, Period, metric_values, refresh
 from fazhi.figures.selectors import assessed_keys
 from fazhi.reports.choices import ReportStatus
-from fazhi.reports.default_template import DEFAULT_SECTIONS, H2
 from fazhi.reports.figures import Figure, live_figures
 from fazhi.reports.models import Rectification, Report, ReportSection
 
@@ -68,10 +68,6 @@ class MetricSection:
     keys: list[str]
 
 
-def _heading_order() -> list[str]:
-    return [heading for level, heading, _body, _kind in DEFAULT_SECTIONS if level == H2]
-
-
 _sections_cache: dict[tuple, list[MetricSection]] = {}
 
 
@@ -95,21 +91,16 @@ def metric_sections(area: Area | None = None) -> list[MetricSection]:
 
 
 def _metric_sections() -> list[MetricSection]:
+    """Sections in the order of the platform's own figures (the apps' order), then the sections only a ledger type
+    or an area's own definitions use, by name."""
+    builtin_rank = {key: i for i, key in enumerate(BUILTIN_FIGURES)}
     by_label: dict[str, list[str]] = {}
     for key, metric in METRICS.items():
         by_label.setdefault(str(metric.section), []).append(key)
-    headings = _heading_order()
-
-    def place(item: tuple[int, str]) -> tuple[int, int]:
-        registered, label = item
-        found = [i for i, heading in enumerate(headings) if heading.startswith(label)]
-        return (found[0], registered) if found else (len(headings), registered)
-
-    ordered = sorted(enumerate(by_label), key=place)
-    return [
-        MetricSection(number=n, label=label, keys=sorted(by_label[label]))
-        for n, (_registered, label) in enumerate(ordered, start=1)
-    ]
+    ranked = sorted(
+        by_label.items(), key=lambda item: (min(builtin_rank.get(k, len(builtin_rank)) for k in item[1]), item[0])
+    )
+    return [MetricSection(number=n, label=label, keys=sorted(keys)) for n, (label, keys) in enumerate(ranked, 1)]
 
 
 def metric_table(*, area: Area, year: int, keys: list[str] | None = None) -> list[Figure]:

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import require_area_writable, require_change
+from fazhi.areas.words import place_words
 from fazhi.core.metrics import METRICS, Period, refresh
 from fazhi.reports import document, workflow
 from fazhi.reports.choices import ContentKind, ReportStatus
-from fazhi.reports.default_template import DEFAULT_SECTIONS, default_title
+from fazhi.reports.draft import first_draft
 from fazhi.reports.figures import keys_in, live_figures
 from fazhi.reports.models import FigureSnapshot, Rectification, Report, ReportEvent, ReportPdf, ReportSection
 
@@ -21,10 +22,18 @@ REPORT_LEVELS = {Level.COUNTY, Level.TOWNSHIP}
 EVIDENCE_TEXT_MAX = 120
 
 
+def default_title(area: Area, year: int) -> str:
+    parent = area.parent
+    prefix = parent.name if parent is not None and area.level == Level.TOWNSHIP else ""
+    return f"{prefix}{place_words(area).organ}关于{year}年法治政府建设情况的报告"
+
+
 def default_sections(report: Report, template=None) -> list[ReportSection]:
+    """The given text, or a first draft composed from the area's records."""
+    rows = template or first_draft(area=report.area, year=report.year)
     return [
         ReportSection(report=report, order=i, level=level, heading=heading, body=body, content_kind=kind)
-        for i, (level, heading, body, kind) in enumerate(template or DEFAULT_SECTIONS, start=1)
+        for i, (level, heading, body, kind) in enumerate(rows, start=1)
     ]
 
 

@@ -19,8 +19,7 @@ from fazhi.core.htmx import render_page
 from fazhi.core.metrics import METRICS, refresh
 from fazhi.reports import document, exports, selectors, services, workflow
 from fazhi.reports.choices import ReportStatus
-from fazhi.reports.default_template import DEFAULT_SECTIONS
-from fazhi.reports.figures import keys_in
+from fazhi.reports.draft import draft_aside
 from fazhi.reports.forms import (
     AddresseeForm,
     AreaYearForm,
@@ -38,7 +37,20 @@ from fazhi.reports.rendering import compose, missing_contents, to_html
 from fazhi.reports.suggestions import suggest
 
 EVIDENCE_PAGE_SIZE = 200
-DEFAULT_KEYS = keys_in([body for _level, _heading, body, _kind in DEFAULT_SECTIONS])
+# The roll-up's standing columns: figures every township's work produces, whatever its report says; a county adds
+# the figures it assesses its townships on (figures.selectors.assessed_keys).
+DEFAULT_KEYS = [
+    "leadership.meetings",
+    "training.study_sessions",
+    "publicity.activities",
+    "publicity.participants",
+    "grid.grids",
+    "mediation.general_disputes_resolved",
+    "petitions.key_petitioners_settled",
+    "enforcement.officers",
+    "documents.reviewed",
+    "decisions.decided",
+]
 
 
 def _default_year() -> int:
@@ -110,6 +122,9 @@ def report_detail_view(request, pk: int):
         "figures": list(composed.figures.values()),
         "missing_contents": missing_contents(sections),
         "suggestions": suggest(area=report.area, year=report.year) if can_change and not report.is_frozen else [],
+        "aside": draft_aside(report=report, keys=set(composed.figures))
+        if can_change and not report.is_frozen
+        else None,
         "transitions": workflow.available(report.status) if can_change else [],
         "transition_form": TransitionForm(),
         "add_form": SectionAddForm(),

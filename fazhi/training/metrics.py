@@ -152,9 +152,19 @@ def _figures() -> list[FigureSpec]:
     ]
 
 
+# How a first draft states each figure (reports.draft); the others are offered beside the draft.
+PHRASES = {
+    "training.study_sessions": _("组织党委理论学习中心组、干部职工会等集中学习{值}次"),
+    "training.sessions_law_lecture": _("举办法治专题讲座{值}期"),
+    "training.training_attendance": _("法治培训参训{值}人次"),
+    "training.law_literate_trained": _("培训法律明白人{值}人次"),
+    "training.exam_takers": _("组织干部参加学法考试{值}人次"),
+}
+
+
 def register_all() -> None:
     declare(*RECORD_TYPES)
-    builtin(*_figures())
+    builtin(*_figures(), phrases=PHRASES)
     register(
         key="training.study_sessions",
         label=_("党委理论学习中心组、干部职工会等集中学习"),

@@ -93,11 +93,11 @@ def test_pdf_is_converted_from_the_docx(world, test_metrics):
     assert "特此报告" in text and "划分网格" in text
 
 
-def test_report_export_uses_the_default_template_without_writing_to_the_database(world, tmp_path):
+def test_report_export_writes_a_first_draft_without_writing_to_the_database(world, tmp_path):
     out = tmp_path / "r.docx"
     call_command("report_export", area="500229215000", year=2023, format="docx", output=str(out))
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert "一、2023年工作开展情况" in text and "三、2024年主要思路和工作打算" in text
+    assert "一、2023年推进法治政府建设的主要举措和成效" in text and "2024年工作安排" in text
     assert not Report.objects.exists()
 
 

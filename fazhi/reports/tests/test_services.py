@@ -23,24 +23,19 @@ def _small(world, body, area=None):
     return services.report_create(actor=None, area=area or world.township, year=2023, template=template)
 
 
-def test_a_new_report_has_the_seed_outline(world):
+def test_a_new_report_is_composed_with_the_five_required_contents(world):
     report = _report(world)
-    headings = compose(report).outline
-    assert headings == [
-        "一、2023年工作开展情况",
-        "（一）加强组织领导，明确责任落实",
-        "（二）加强能力培训，提升法治素质",
-        "（三）注重全民守法，强化普法宣传",
-        "（四）聚焦基层治理，助力平安建设",
-        "（五）完善制度体系，提升依法行政水平",
-        "二、工作中存在的问题",
-        "三、2024年主要思路和工作打算",
+    top = [h for h in compose(report).outline if not h.startswith("（")]
+    assert top == [
+        "一、2023年推进法治政府建设的主要举措和成效",
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况",
+        "三、存在的不足和原因",
+        "四、2024年工作安排",
+        "五、其他需要报告的情况",
     ]
+    assert missing_contents(report.sections.all()) == []  # 督察工作规定 第二十五条
     assert report.title == "城口县治平乡人民政府关于2023年法治政府建设情况的报告"
-    text = compose(report).text
-    assert "\n（二）加强能力培训，提升法治素质。一是深入学习宣传贯彻习近平法治思想" in text  # run in, as in the seed
-    assert "一是深入学习宣传贯彻习近平法治思想" in text and "三是常态化组织全体干部职工" in text
-    assert text.rstrip().endswith("特此报告。")
+    assert compose(report).text.rstrip().endswith("特此报告。")
 
 
 def test_reports_are_only_for_townships_and_counties_and_one_per_year(world):
@@ -64,7 +59,7 @@ def test_creating_outside_ones_scope_is_refused(world):
 
 def test_the_five_required_contents_check_warns_about_the_missing_one(world):
     report = _report(world)
-    # The seed itself has no "其他需要报告的情况" — the check says so (督察工作规定 第二十五条).
+    report.sections.filter(content_kind=ContentKind.OTHER).delete()
     assert missing_contents(report.sections.all()) == [str(ContentKind.OTHER.label)]
     services.section_add(
         actor=None,
@@ -77,7 +72,7 @@ def test_the_five_required_contents_check_warns_about_the_missing_one(world):
     assert missing_contents(report.sections.all()) == []
     # The new section goes before the closing "特此报告。".
     assert compose(report).blocks[-1].text == "特此报告。"
-    assert "四、其他需要报告的情况" in compose(report).text
+    assert "五、其他需要报告的情况" in compose(report).text
 
 
 def test_figures_stay_live_in_a_draft(world, test_metrics, meeting):
@@ -179,9 +174,12 @@ def test_suggested_problems_come_from_the_data_and_join_the_problems_section(wor
     report = _report(world)
     suggestions = suggest(area=world.township, year=2023)
     hearing = next(s for s in suggestions if "专题听取" in s)
-    section = services.suggestion_accept(actor=None, report=report, text=hearing)
+    assert f"是{hearing}" in compose(report).text  # the first draft starts from the data-diagnosed problems
+    added = "基层法治队伍力量不足。"
+    section = services.suggestion_accept(actor=None, report=report, text=added)
     assert section.content_kind == ContentKind.SHORTCOMINGS
-    assert f"五是{hearing}" in compose(report).text  # the seed has 一是…四是
+    marker = "一二三四五六七八九十"[len(suggestions)]
+    assert f"{marker}是{added}" in compose(report).text  # the next item after the suggested ones
     with pytest.raises(ValidationError):
         services.suggestion_accept(actor=None, report=report, text="  ")
 

@@ -29,15 +29,14 @@ def _report(world, area=None):
     return services.report_create(actor=None, area=area or world.township, year=2023, template=template)
 
 
-def test_a_report_is_created_from_the_form_with_the_default_template(world, client):
+def test_a_report_is_created_from_the_form_as_a_first_draft(world, client):
     client.force_login(world.user(Role.LEGAL_STAFF))
     response = client.post(reverse("reports:report_create"), {"area": world.township.pk, "year": 2023})
     report = Report.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("reports:report_detail", args=[report.pk])
     page = client.get(response["Location"]).content.decode()
-    assert "（五）完善制度体系，提升依法行政水平" in page
-    assert "其他需要报告的情况" in page  # the AR-05 warning
-    assert "【指标未登记：" in page or "data-figure=" in page
+    assert "党政主要负责人履行推进法治建设第一责任人职责情况" in page
+    assert "data-figure=" in page  # the world's two grids are stated, as a chip
 
 
 def test_bad_input_on_create_shows_chinese_errors_and_saves_nothing(world, client):

@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 
 from fazhi.areas.models import Area, Level
 from fazhi.reports import exports, services
-from fazhi.reports.default_template import default_title
 from fazhi.reports.models import Report
 from fazhi.reports.pdf import PdfUnavailable
 
@@ -35,7 +34,7 @@ class Command(BaseCommand):
         report = Report.objects.filter(area=target, year=year).first()
         sections = None
         if report is None:
-            report = Report(area=target, year=year, title=default_title(target, year))
+            report = Report(area=target, year=year, title=services.default_title(target, year))
             sections = services.default_sections(report)
         try:
             data = exports.export(report, fmt=fmt, sections=sections)
