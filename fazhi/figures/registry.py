@@ -118,11 +118,13 @@ class _Broken(Exception):
 
 
 def _metric(definition, definitions, types, built, path, reasons) -> Metric:
+    spec = facts.BUILTIN_FIGURES.get(definition.key) if definition.builtin else None
     common = {
         "key": definition.key,
-        "label": definition.name,
-        "unit": definition.unit,
-        "section": definition.section,
+        # a built-in figure's words stay lazy, so each page shows them in its own language
+        "label": spec.label if spec else definition.name,
+        "unit": spec.unit if spec else definition.unit,
+        "section": spec.section if spec and spec.section else definition.section,
         "area_path": definition.area.path if definition.area_id else "",
         "definition_id": definition.pk or 0,
         "kind": definition.kind,

@@ -10,7 +10,8 @@ name appears that the area's own records do not hold.
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from django.conf import settings
+from django.utils import translation
 
 from fazhi.areas.words import place_words
 from fazhi.core.metrics import Period, metric_values, refresh
@@ -65,61 +66,69 @@ def figures_with_data(*, area, year: int, exclude: set[str] = frozenset()) -> tu
 
 
 def first_draft(*, area, year: int) -> list[tuple[int, str, str, str]]:
-    """(level, heading, body, content kind) rows of a first draft for `area` and `year`."""
+    """(level, heading, body, content kind) rows of a first draft for `area` and `year`.
+
+    A report is a Chinese document whatever language its author's pages are in: the figures' section names and
+    the suggested problems are read in Chinese."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _first_draft(area=area, year=year)
+
+
+def _first_draft(*, area, year: int) -> list[tuple[int, str, str, str]]:
     words = place_words(area)
     stated, _aside = figures_with_data(area=area, year=year)
     leadership = [s for s in stated if s.key.startswith("leadership.")]
     by_section: dict[str, list[Stated]] = {}
     for item in stated:
         if item not in leadership:
-            by_section.setdefault(item.section or _("其他工作"), []).append(item)
+            by_section.setdefault(item.section or "其他工作", []).append(item)
 
     rows: list[tuple[int, str, str, str]] = [
         (
             P,
             "",
-            _(
+            (
                 "%(year)s年，%(party)s、%(government)s坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平"
                 "法治思想，依法履行职能，推进法治政府建设。现将%(year)s年法治政府建设情况报告如下："
             )
             % {"year": year, "party": words.party, "government": words.government},
             "",
         ),
-        (H1, _("%(year)s年推进法治政府建设的主要举措和成效") % {"year": year}, "", ContentKind.MEASURES),
+        (H1, "%(year)s年推进法治政府建设的主要举措和成效" % {"year": year}, "", ContentKind.MEASURES),
     ]
     for section, items in by_section.items():
-        body = _("%(year)s年，%(whole)s") % {"year": year, "whole": words.whole} + "；".join(i.clause for i in items)
+        body = "%(year)s年，%(whole)s" % {"year": year, "whole": words.whole} + "；".join(i.clause for i in items)
         rows.append((H2, section, body + "。", ContentKind.MEASURES))
     if not by_section:
-        rows.append((P, "", _("【本年度尚无可统计的工作记录，请先登记工作记录或在此填写】"), ContentKind.MEASURES))
+        rows.append((P, "", "【本年度尚无可统计的工作记录，请先登记工作记录或在此填写】", ContentKind.MEASURES))
 
-    duty = _("%(party)s、%(government)s主要负责人履行推进法治建设第一责任人职责") % {
+    duty = "%(party)s、%(government)s主要负责人履行推进法治建设第一责任人职责" % {
         "party": words.party,
         "government": words.government,
     }
     if leadership:
         duty += "，" + "；".join(s.clause for s in leadership)
-    rows.append((H1, _("党政主要负责人履行推进法治建设第一责任人职责情况"), duty + "。", ContentKind.FIRST_RESPONSIBLE))
+    rows.append((H1, "党政主要负责人履行推进法治建设第一责任人职责情况", duty + "。", ContentKind.FIRST_RESPONSIBLE))
 
     problems = suggest(area=area, year=year)
     shortcomings = (
-        _("%(whole)s法治政府建设工作取得了一定成效，但仍存在一些不足：") % {"whole": words.whole}
+        "%(whole)s法治政府建设工作取得了一定成效，但仍存在一些不足：" % {"whole": words.whole}
         + "".join("{是}" + p for p in problems)
         if problems
-        else _("【请根据本年度工作实际填写存在的不足和原因】")
+        else "【请根据本年度工作实际填写存在的不足和原因】"
     )
-    rows.append((H1, _("存在的不足和原因"), shortcomings, ContentKind.SHORTCOMINGS))
+    rows.append((H1, "存在的不足和原因", shortcomings, ContentKind.SHORTCOMINGS))
 
     tasks = plan_task_titles(area=area, year=year + 1)
     plan = (
-        _("%(year)s年，%(whole)s将重点做好以下工作：") % {"year": year + 1, "whole": words.whole}
+        "%(year)s年，%(whole)s将重点做好以下工作：" % {"year": year + 1, "whole": words.whole}
         + "".join("{是}" + t.rstrip("。") + "。" for t in tasks)
         if tasks
-        else _("【请根据%(year)s年工作计划填写下一年度的工作安排】") % {"year": year + 1}
+        else "【请根据%(year)s年工作计划填写下一年度的工作安排】" % {"year": year + 1}
     )
-    rows.append((H1, _("%(year)s年工作安排") % {"year": year + 1}, plan, ContentKind.NEXT_YEAR))
-    rows.append((H1, _("其他需要报告的情况"), _("无其他需要报告的情况。"), ContentKind.OTHER))
-    rows.append((P, "", _("特此报告。"), ""))
+    rows.append((H1, "%(year)s年工作安排" % {"year": year + 1}, plan, ContentKind.NEXT_YEAR))
+    rows.append((H1, "其他需要报告的情况", "无其他需要报告的情况。", ContentKind.OTHER))
+    rows.append((P, "", "特此报告。", ""))
     return rows
 
 
