@@ -65,15 +65,13 @@ def sync() -> None:
     BROKEN.clear()
     for definition in definitions.values():
         _build(definition, definitions, types, built, ())
-    for key in _synced["keys"]:
+    fresh = {metric.key: metric for metric in built.values() if metric is not None}
+    broken = {definitions[pk].key for pk, metric in built.items() if metric is None}
+    # Replace in place, never emptied on the way: another thread may be reading the registry meanwhile.
+    for key in (_synced["keys"] - fresh.keys()) | broken:
         core_metrics.METRICS.pop(key, None)
-    keys = set()
-    for pk, metric in built.items():
-        if metric is not None:
-            core_metrics.METRICS[metric.key] = metric
-            keys.add(metric.key)
-        else:
-            core_metrics.METRICS.pop(definitions[pk].key, None)
+    core_metrics.METRICS.update(fresh)
+    keys = set(fresh)
     _synced.update(fingerprint=fingerprint, keys=keys)
 
 
