@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fazhi.areas.models import Level
+from fazhi.areas.words import place_words
 
 ADDRESSEE_MAX = 200
 # Endings of a county-level name, longest first, and the word the 依法治X委员会 takes from each.
@@ -23,13 +24,8 @@ class Parts:
 
 
 def issuer(area) -> str:
-    """发文机关署名 from the kind of place: a 乡 or 镇 signs as its 人民政府, a 街道 as its 办事处 (街道 are the 区 or
-    县 government's 派出机关, not a level of government). The area tree has one level for all three, so the name's
-    ending decides; a county signs as its 人民政府."""
-    name = area.name
-    if area.level == Level.TOWNSHIP and name.endswith("街道"):
-        return f"{name}办事处"
-    return f"{name}人民政府"
+    """发文机关署名: a 乡 or 镇 signs as its 人民政府, a 街道 as its 办事处 (areas.words)."""
+    return place_words(area).organ
 
 
 def default_addressee(area) -> str:
