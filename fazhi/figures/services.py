@@ -83,6 +83,7 @@ def _normalise(definition: FigureDefinition) -> None:
     if not definition.name:
         raise ValidationError({"name": _("请填写指标名称。")})
     kind = definition.kind
+    definition.filters = _clean_filters(definition.filters)
     if kind == FigureKind.AGGREGATE:
         if not definition.record_type:
             raise ValidationError({"record_type": _("请选择要统计的记录类型。")})
@@ -111,6 +112,25 @@ def _normalise(definition: FigureDefinition) -> None:
         definition.unit = "%"
     elif not definition.dimension:
         raise ValidationError({"dimension": _("请选择分项依据。")})
+
+
+def _clean_filters(filters) -> list[dict]:
+    """Filters as the builder makes them; anything else (a hand-edited import file) is refused, not half-read."""
+    wrong = ValidationError({"filters": _("筛选条件的格式不正确。")})
+    if not isinstance(filters, list):
+        raise wrong
+    clean = []
+    for item in filters:
+        if not isinstance(item, dict) or not isinstance(item.get("dim"), str):
+            raise wrong
+        values = item.get("values")
+        if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+            raise wrong
+        op = item.get("op", "in")
+        if op not in ("in", "not_in"):
+            raise wrong
+        clean.append({"dim": item["dim"], "op": op, "values": values})
+    return clean
 
 
 def definition_copy(*, actor, definition: FigureDefinition, area: Area) -> FigureDefinition:

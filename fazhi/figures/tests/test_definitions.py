@@ -261,6 +261,13 @@ def test_an_import_with_a_broken_figure_imports_nothing(town):
         )
     assert "坏" in " ".join(exc.value.messages)
     assert FigureDefinition.objects.count() == before
+    malformed = [{"key": "c", "name": "乱", "kind": "aggregate", "record_type": "publicity.activity", "filters": "x"}]
+    with pytest.raises(ValidationError) as exc:
+        services.definitions_import(
+            actor=None, area=town.county, text=json.dumps({"format": services.EXPORT_FORMAT, "figures": malformed})
+        )
+    assert "筛选条件的格式不正确" in " ".join(exc.value.messages)
+    assert FigureDefinition.objects.count() == before
     with pytest.raises(ValidationError):
         services.definitions_import(actor=None, area=town.county, text="not json")
 
