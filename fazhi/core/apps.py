@@ -10,6 +10,9 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from fazhi.core import checks  # noqa: F401 - registers the deployment security checks
         from fazhi.core.registry import NavItem, register_nav
+        from fazhi.core.text import install as refuse_control_characters
+
+        refuse_control_characters()  # every model text field refuses control characters (fazhi/core/text.py)
 
         group = _("系统")
         register_nav(NavItem(_("工作日历"), "core:calendar_list", "system", group, 900))

@@ -1,33 +1,13 @@
 """Excel exports of resident and household lists: the current filters, the user's scope, PII masked (the birth date
 as its year: with the full date the 身份证号 mask would give the number back)."""
 
-from io import BytesIO
-
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from fazhi.core.dictionaries import dictionary_choices
+
+# The writer lives in core, so that every export escapes its cells the same way; re-exported for the views.
+from fazhi.core.excel import XLSX, xlsx_response  # noqa: F401
 from fazhi.people.choices import TAG
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def xlsx_response(*, title: str, headers: list[str], rows, filename: str) -> HttpResponse:
-    wb = Workbook(write_only=False)
-    ws = wb.active
-    ws.title = title[:31]
-    ws.append(headers)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(list(row))
-    buf = BytesIO()
-    wb.save(buf)
-    response = HttpResponse(buf.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename={filename}"
-    return response
 
 
 def resident_rows(queryset):

@@ -28,6 +28,7 @@ from fazhi.areas.scoping import areas_visible_to
 from fazhi.core.bulk import insert_rows
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.encryption import blind_index, mask_id_number, mask_phone, normalise
+from fazhi.core.text import has_control_characters, validate_no_control_characters
 from fazhi.core.uploads import check_zip_container, write_stored_copy
 from fazhi.people.choices import TAG, ResidentStatus
 from fazhi.people.models import Household, Resident, ResidentTag
@@ -216,6 +217,13 @@ class _Reader:
                             row_errors.append(RowError(row_number, "标签", _("未知的标签“%(t)s”。") % {"t": label}))
                 if len(cells["姓名"]) > 50:
                     row_errors.append(RowError(row_number, "姓名", _("姓名不能超过50个字。")))
+                # Rows go in without full_clean(), so the check every model text field makes is made here
+                # (an .xlsx carries control characters as _x0001_, which the reader decodes).
+                row_errors.extend(
+                    RowError(row_number, name, str(validate_no_control_characters.message))
+                    for name, value in cells.items()
+                    if has_control_characters(value)
+                )
                 if row_errors:
                     errors.extend(row_errors)
                     continue

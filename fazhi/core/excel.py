@@ -1,0 +1,40 @@
+"""The one writer of every .xlsx export (lists of residents, households, matters and visits).
+
+Every cell goes through ``cell_value``: text loses the characters a worksheet cannot hold (control characters of
+records written before ``fazhi.core.text`` refused them; openpyxl would raise and the whole export answer 500).
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def cell_value(value: Any) -> Any:
+    """What a cell may hold: numbers, dates and booleans as they are, text without control characters."""
+    if not isinstance(value, str):
+        return value
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
+def xlsx_response(*, title: str, headers: list[str], rows, filename: str) -> HttpResponse:
+    wb = Workbook(write_only=False)
+    ws = wb.active
+    ws.title = title[:31]
+    ws.append([cell_value(h) for h in headers])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append([cell_value(v) for v in row])
+    buf = BytesIO()
+    wb.save(buf)
+    response = HttpResponse(buf.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename={filename}"
+    return response
