@@ -50,6 +50,10 @@ class GridConfig(AppConfig):
                 certainty="C",
             )
         register_workbench(workbench.overdue_matters)
+        from fazhi.core.provenance import register_source_finder
+        from fazhi.grid.provenance import matter_sources
+
+        register_source_finder("grid.matter", matter_sources)
         register_timeline(timeline.resident_entries)
         metrics.register_all()
         register_demo_loader(demo.load, order=30)

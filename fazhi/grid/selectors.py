@@ -9,6 +9,8 @@ from django.utils import timezone
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import Area, Level, ancestor_paths, subtree_q
 from fazhi.areas.scoping import areas_visible_to, get_visible_or_404, scope_paths, scope_q
+from fazhi.core.deadlines import deadlines_for
+from fazhi.core.models import DayUnit
 from fazhi.grid.choices import OPEN_STATUSES, MatterStatus, StaffPost
 from fazhi.grid.models import GridStaff, Matter, ReplyTemplate, Visit
 from fazhi.people import selectors as people_selectors
@@ -200,6 +202,11 @@ def staff_list(*, user) -> QuerySet:
     return GridStaff.objects.visible_to(user).select_related("area", "user").order_by("area__path", "post")
 
 
+def _due_working(matter: Matter) -> bool:
+    rules = [d.rule for d in deadlines_for(matter)]
+    return not rules or rules[-1].unit == DayUnit.WORKING
+
+
 def matter_public_status(*, pk: int) -> dict | None:
     """What the resident who raised a matter on the public site may see: its status and the reply written for them
     (`reply`, 答复群众) — never the handling record (`result`), the timeline notes or who handles it.
@@ -213,6 +220,10 @@ def matter_public_status(*, pk: int) -> dict | None:
         "status_label": str(matter.get_status_display()),
         "closed": matter.status in (MatterStatus.CLOSED, MatterStatus.FOLLOWED_UP),
         "reply": matter.reply,
+        # When the resident may expect an answer: the handling period of its category, counted on working days at
+        # registration by core's calendar (docs/law.md GRID-08); the unit is read from the rule that set it.
+        "due_date": matter.due_date,
+        "due_working": _due_working(matter),
     }
     if matter.transferred_type_id:
         state["transferred_to"] = (

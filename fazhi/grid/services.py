@@ -323,6 +323,19 @@ def reply_template_save(*, actor, area: Area, title: str, text: str, pk: int | N
 # --- 走访 -------------------------------------------------------------------------------------------------------
 
 
+def _known_from_visit(*, actor, household: Household) -> dict:
+    """What a visit already knows of a matter raised on it (enter once): the place is the household's address, and
+    who raised it is the household's head — the registered resident when the visitor may see them, else the name."""
+    household = Household.objects.select_related("area").get(pk=household.pk)  # as just updated by the visit
+    known = {"place": household.address or household.area.name}
+    head = Resident.objects.filter(household=household, name=household.head_name).order_by("pk").first()
+    if head is not None and (actor is None or area_in_scope(actor, Module.PEOPLE, head.area)):
+        known["resident"] = head
+    else:
+        known["raised_by_text"] = household.head_name
+    return known
+
+
 def visit_record(
     *,
     actor,
@@ -368,7 +381,7 @@ def visit_record(
                     registered_on=visited_on,
                     visit=visit,
                     idempotency_key=f"{idempotency_key}:matter" if idempotency_key else None,
-                    **matter,
+                    **{**_known_from_visit(actor=actor, household=household), **matter},
                 )
     except IntegrityError:
         if idempotency_key:

@@ -23,6 +23,7 @@ from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.pagination import paginate
+from fazhi.core.provenance import onward_links, sources_for
 from fazhi.grid import exports, selectors, services
 from fazhi.grid.choices import CATEGORY
 from fazhi.grid.forms import (
@@ -165,6 +166,8 @@ def matter_detail_view(request, pk: int):
         "overdue": services.matter_is_overdue(matter),
         "duplicate_form": DuplicateForm(),
         "transferred_to": matter.transferred_to,
+        "sources": sources_for(user=request.user, record=matter),
+        "onward": onward_links(user=request.user, record=matter) if can_change else [],
     }
     return render_page(request, "grid/matter_detail.html", context)
 

@@ -29,6 +29,18 @@ class MediationConfig(AppConfig):
         rules.register_all()
         metrics.register_all()
         register_workbench(workbench.items)
+        from fazhi.core.provenance import register_onward, register_source_finder
+        from fazhi.mediation.provenance import dispute_sources
+
+        register_source_finder("mediation.dispute", dispute_sources)
+        register_onward(
+            "grid.matter",
+            text=_("转为矛盾纠纷"),
+            url_name="mediation:dispute_create_from_matter",
+            perm="mediation.change",
+            # an open matter not yet handed on (grid's MatterStatus.REGISTERED / IN_PROGRESS)
+            when=lambda matter: matter.status in ("registered", "in_progress") and not matter.transferred_type_id,
+        )
         register_demo_loader(demo.load, order=30)
         register_generator(generate.generate, order=30)
         # a session's file is the dispute's: read by whoever may read the dispute (docs/law.md MED-05)

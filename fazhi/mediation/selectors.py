@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from fazhi.areas.models import Area, subtree_q
 from fazhi.areas.scoping import get_visible_or_404
 from fazhi.core.metrics import Period
+from fazhi.core.models import DayUnit
 from fazhi.mediation.choices import BodyKind, DisputeStatus, Tier
 from fazhi.mediation.models import Dispute, FollowUp, MediationBody, Mediator
 
@@ -110,7 +111,7 @@ def dispute_public_status(*, pk: int) -> dict | None:
     Never the facts, the parties, session notes or the agreement's terms: a tracking code is not a case file
     (人民调解法 第十五条 — no disclosure of parties' privacy; docs/law.md MED-05).
     """
-    dispute = Dispute.objects.filter(pk=pk).only("status", "outcome_reason").first()
+    dispute = Dispute.objects.filter(pk=pk).select_related("deadline__rule").first()
     if dispute is None:
         return None
     if dispute.status == DisputeStatus.RESOLVED:
@@ -124,4 +125,8 @@ def dispute_public_status(*, pk: int) -> dict | None:
         "status_label": str(dispute.get_status_display()),
         "closed": dispute.status != DisputeStatus.OPEN,
         "reply": str(reply),
+        # 人民调解"一般在一个月内调结" (司法部《人民调解工作若干规定》第三十三条): the tier's deadline, in its rule's
+        # unit — natural days for that month (mediation/rules.py).
+        "due_date": dispute.due_date,
+        "due_working": bool(dispute.deadline_id and dispute.deadline.rule.unit == DayUnit.WORKING),
     }

@@ -2,7 +2,7 @@
 operator (management commands, demo data)."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -270,6 +270,14 @@ def dispute_create_from_matter(*, actor, matter, tier: str = Tier.GENERAL, **fie
     parties = fields.pop("parties", None) or [
         PartyInput(name=matter.raised_by or _("反映人"), resident=matter.resident)
     ]
+
+    # The person who raised the matter keeps the address the matter knew (enter once); other parties are new.
+    def is_raiser(p: PartyInput) -> bool:
+        if matter.resident_id and p.resident is not None:
+            return p.resident.pk == matter.resident_id
+        return (p.name or "").strip() == matter.raised_by
+
+    parties = [replace(p, address=matter.place) if not p.address and is_raiser(p) else p for p in parties]
     fields.setdefault("title", matter.description[:200])
     fields.setdefault("facts", matter.description)
     fields.setdefault("area", matter.area)

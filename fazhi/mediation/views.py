@@ -26,6 +26,7 @@ from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors, share_choices
 from fazhi.core.htmx import render_page
 from fazhi.core.pagination import paginate
+from fazhi.core.provenance import sources_for
 from fazhi.mediation import forms as f
 from fazhi.mediation import selectors, services
 from fazhi.mediation.choices import AgreementForm, ConfirmationResult, DisputeStatus, PartyRole, Tier
@@ -319,6 +320,7 @@ def _detail_context(request, dispute, bound_forms=None, *, open_action=None, ver
         "panels": panels,
         "open_action": open_action,
         "today": timezone.localdate(),
+        "sources": sources_for(user=request.user, record=dispute),
     }
 
 

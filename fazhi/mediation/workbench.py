@@ -28,7 +28,7 @@ def items(user) -> list[WorkItem]:
     for d in disputes:
         result.append(
             WorkItem(
-                title=_("纠纷 %(n)s %(t)s") % {"n": d.number, "t": d.title},
+                title=_("%(n)s %(t)s") % {"n": d.number, "t": d.title},
                 url=reverse("mediation:dispute_detail", args=[d.pk]),
                 kind=str(_("调解")),
                 due=d.due_date,
@@ -38,7 +38,7 @@ def items(user) -> list[WorkItem]:
     for f in selectors.follow_ups_due(user=user, today=today)[:LIMIT]:
         result.append(
             WorkItem(
-                title=_("回访 %(n)s %(t)s") % {"n": f.dispute.number, "t": f.dispute.title},
+                title=_("%(n)s %(t)s") % {"n": f.dispute.number, "t": f.dispute.title},
                 url=reverse("mediation:dispute_detail", args=[f.dispute_id]),
                 kind=str(_("回访")),
                 due=f.due_on,

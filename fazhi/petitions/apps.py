@@ -23,5 +23,9 @@ class PetitionsConfig(AppConfig):
         rules.register_all()
         metrics.register_all()
         register_workbench(workbench.items)
+        from fazhi.core.provenance import register_source_finder
+        from fazhi.petitions.provenance import petition_sources
+
+        register_source_finder("petitions.petition", petition_sources)
         register_demo_loader(demo.load, order=40)
         register_generator(generate.generate, order=40)

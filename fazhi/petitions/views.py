@@ -23,10 +23,12 @@ from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.pagination import paginate
+from fazhi.core.provenance import sources_for
 from fazhi.people.models import Resident
 from fazhi.petitions import forms as f
 from fazhi.petitions import links, selectors, services
 from fazhi.petitions.choices import Status
+from fazhi.petitions.provenance import came_from_dispute
 
 P = Module.PETITIONS
 
@@ -118,6 +120,8 @@ def _context(request, petition, forms, failed=None):
         "today": timezone.localdate(),
         "can_change": area_in_scope(request.user, P, petition.area, CHANGE),
         "S": {s.name: s.value for s in Status},
+        "sources": sources_for(user=request.user, record=petition),
+        "from_dispute": came_from_dispute(petition),
     }
 
 

@@ -17,7 +17,7 @@ def items(user) -> list[WorkItem]:
     due = selectors.overdue_for(user=user, today=today).prefetch_related(None).select_related(None)
     return [
         WorkItem(
-            title=_("信访 %(n)s：%(s)s") % {"n": p.number, "s": p.get_status_display()},
+            title=_("%(n)s：%(s)s") % {"n": p.number, "s": p.get_status_display()},
             url=reverse("petitions:petition_detail", args=[p.pk]),
             kind=str(_("信访")),
             due=p.due_date,

@@ -21,4 +21,9 @@ class PortalConfig(AppConfig):
 
         register_nav(NavItem(_("网上群众诉求"), "portal:request_list", "grid", _("网格治理"), 205))
         register_workbench(workbench.unanswered_requests)
+        from fazhi.core.provenance import register_source_finder
+        from fazhi.portal.provenance import request_sources
+
+        register_source_finder("grid.matter", request_sources)
+        register_source_finder("mediation.dispute", request_sources)
         register_demo_loader(demo.load, order=90)

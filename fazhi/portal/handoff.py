@@ -68,6 +68,15 @@ def to_grid_matter(request) -> Handoff | None:
     return Handoff("grid.matter", matter.pk, matter.number)
 
 
+def _contact_facts(request) -> str:
+    """The resident's words and how to reach them (a party has no phone field: the masked number goes with the facts;
+    the full one is on the request, opened from the dispute's source link)."""
+    facts = _("【公开网站 %(code)s】%(text)s") % {"code": request.code, "text": request.description}
+    if request.phone_masked:
+        facts += "\n" + _("联系电话：%(p)s") % {"p": request.phone_masked}
+    return facts
+
+
 def to_mediation(request) -> Handoff | None:
     try:
         from fazhi.mediation.choices import DisputeSource, Tier
@@ -78,7 +87,7 @@ def to_mediation(request) -> Handoff | None:
         actor=None,
         area=request.area,
         title=request.description[:200],
-        facts=_("【公开网站 %(code)s】%(text)s") % {"code": request.code, "text": request.description},
+        facts=_contact_facts(request),
         dispute_type=DISPUTE_TYPE,
         # 简易 needs no body or mediator: staff route it to its real tier with dispute_escalate after triage.
         tier=Tier.SIMPLE,

@@ -1,9 +1,11 @@
 """Every read of the portal's own records. Public pages read only `tracking_view`; staff pages start from scope."""
 
 import base64
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import get_visible_or_404
@@ -24,12 +26,22 @@ class TrackingView:
     closed: bool
     replies: list[tuple[object, str]]
     rating_label: str
+    expected_on: datetime.date | None = None  # the case's due date, once it is handed over
+    expected_working: bool = True
+    expected_passed: bool = False
 
 
 def tracking_view(request: PublicRequest) -> TrackingView:
     replies = [(r.created_at, r.text) for r in request.replies.all()]
     status_label, closed = request.get_status_display(), request.is_closed
     state = sources.handoff_state(request.handoff_target, request.handoff_id)
+    expected = {}
+    if state is not None and state.due_date and not (closed or state.closed):
+        expected = {
+            "expected_on": state.due_date,
+            "expected_working": state.due_working,
+            "expected_passed": state.due_date < timezone.localdate(),
+        }
     if state is not None and not closed:
         status_label, closed = state.status_label, state.closed
         if state.reply:
@@ -43,6 +55,7 @@ def tracking_view(request: PublicRequest) -> TrackingView:
         closed=closed,
         replies=replies,
         rating_label=request.get_rating_display() if request.rating else "",
+        **expected,
     )
 
 

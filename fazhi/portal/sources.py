@@ -33,6 +33,8 @@ class HandoffState:
     status_label: str
     closed: bool
     reply: str = ""
+    due_date: datetime.date | None = None  # when an answer is due, from the case's deadline
+    due_working: bool = True  # counted on working days (else natural days)
 
 
 # --- 群众说事类别 (grid; issue 3) ---------------------------------------------------------------------------------
@@ -224,7 +226,11 @@ def handoff_state(target: str, pk: int | None) -> HandoffState | None:
     if not state:
         return None
     return HandoffState(
-        status_label=str(state["status_label"]), closed=bool(state["closed"]), reply=state.get("reply", "")
+        status_label=str(state["status_label"]),
+        closed=bool(state["closed"]),
+        reply=state.get("reply", ""),
+        due_date=state.get("due_date"),
+        due_working=bool(state.get("due_working", True)),
     )
 
 

@@ -14,7 +14,7 @@ def unanswered_requests(user) -> list[WorkItem]:
     )
     return [
         WorkItem(
-            title=_("网上群众诉求 %(code)s 待答复") % {"code": r.code},
+            title=_("%(code)s 待答复") % {"code": r.code},
             url=reverse("portal:request_detail", kwargs={"pk": r.pk}),
             kind=_("网上群众诉求"),
         )

@@ -95,7 +95,8 @@ def test_a_mediation_request_shows_the_dispute_status_but_never_its_facts_or_par
     request, resident = handed_over(kind=RequestKind.MEDIATION)
     dispute = Dispute.objects.get(pk=request.handoff_id)
     state = sources.handoff_state("mediation.dispute", dispute.pk)
-    assert state == sources.HandoffState("调解中", False, "")
+    # the dispute's month of people's mediation, in natural days (mediation/rules.py)
+    assert state == sources.HandoffState("调解中", False, "", dispute.due_date, False)
     page = _page(resident, request)
     assert "调解中" in page
     assert dispute.number not in page and "村口路灯" not in page
