@@ -87,15 +87,19 @@ def report_create_view(request):
         .filter(level__in=[Level.COUNTY, Level.TOWNSHIP])
     )
     form = ReportCreateForm(request.POST or None, areas=areas, initial={"year": _default_year()})
+    existing = None
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
         try:
-            report = services.report_create(actor=request.user, **form.cleaned_data)
+            report = services.report_create(actor=request.user, **data)
         except ValidationError as exc:
             add_service_errors(form, exc)
+            # the one report an area has for a year: offer it instead of a dead end
+            existing = selectors.report_list(user=request.user, year=data["year"]).filter(area=data["area"]).first()
         else:
             messages.success(request, _("已按默认模板生成报告草稿。"))
             return redirect("reports:report_detail", pk=report.pk)
-    return render_page(request, "reports/report_create.html", {"form": form})
+    return render_page(request, "reports/report_create.html", {"form": form, "existing": existing})
 
 
 @require_perm("reports.view")
