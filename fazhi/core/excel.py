@@ -34,16 +34,21 @@ def cell_value(value: Any) -> Any:
 
 
 def xlsx_response(*, title: str, headers: list[str], rows, filename: str) -> HttpResponse:
+    """The workbook as a download; ``response.row_count`` is the number of data rows, for the export's audit entry
+    (``fazhi.core.exports.export_record``)."""
     wb = Workbook(write_only=False)
     ws = wb.active
     ws.title = title[:31]
     ws.append([cell_value(h) for h in headers])
     for cell in ws[1]:
         cell.font = Font(bold=True)
+    count = 0
     for row in rows:
         ws.append([cell_value(v) for v in row])
+        count += 1
     buf = BytesIO()
     wb.save(buf)
     response = HttpResponse(buf.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f"attachment; filename={filename}"
+    response.row_count = count  # type: ignore[attr-defined]
     return response

@@ -9,6 +9,7 @@ from fazhi.areas.models import Level
 from fazhi.areas.scoping import area_in_scope, areas_visible_to, get_visible_or_404
 from fazhi.core.decorators import require_perm
 from fazhi.core.dictionaries import dictionary_choices
+from fazhi.core.exports import export_record
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.pagination import paginate
@@ -22,7 +23,7 @@ from fazhi.people.forms import (
     ResidentForm,
     RevealForm,
 )
-from fazhi.people.models import Household, ImportJob
+from fazhi.people.models import Household, ImportJob, Resident
 from fazhi.people.timeline import resident_timeline
 
 
@@ -49,12 +50,15 @@ def resident_export_view(request):
     filters = form.cleaned_data if form.is_valid() else {}
     # The export writes masks and the birth year only: no ciphertext is read, none decrypted.
     qs = selectors.resident_list(user=request.user, filters=filters).defer("id_number", "phone", "birth_date")
-    return exports.xlsx_response(
+    response = exports.xlsx_response(
         title=_("居民"),
         headers=exports.resident_headers(),
         rows=exports.resident_rows(qs),
         filename="residents.xlsx",
     )
+    # 个人信息保护法 第五十一条: who took which list of residents out, and how many.
+    export_record(actor=request.user, model=Resident, export="residents", filters=filters, rows=response.row_count)
+    return response
 
 
 @require_perm("people.view")
@@ -168,9 +172,11 @@ def household_export_view(request):
     form = HouseholdFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = selectors.household_list(user=request.user, filters=filters)
-    return exports.xlsx_response(
+    response = exports.xlsx_response(
         title=_("户"), headers=exports.household_headers(), rows=exports.household_rows(qs), filename="households.xlsx"
     )
+    export_record(actor=request.user, model=Household, export="households", filters=filters, rows=response.row_count)
+    return response
 
 
 @require_perm("people.view")
