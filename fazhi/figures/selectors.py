@@ -115,3 +115,13 @@ def assessed_keys(*, county: Area) -> list[str]:
         .order_by("name", "pk")
         .values_list("key", flat=True)
     )
+
+
+def unregistered_figures(*, keys) -> dict[str, tuple[str, str]]:
+    """Keys the registry lacks that a definition has: key → (its name, why it cannot be computed or "")."""
+    names = dict(FigureDefinition.objects.filter(key__in=list(keys)).values_list("key", "name"))
+    return {key: (name, BROKEN.get(key, "")) for key, name in names.items()}
+
+
+def broken_reason(*, key: str) -> str:
+    return BROKEN.get(key, "")

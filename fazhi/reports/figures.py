@@ -55,6 +55,13 @@ def format_value(value, *, approx: bool = False, flagged: bool = False) -> str:
     return f"{base}余" if base != n or flagged else str(n)
 
 
+def value_text(value) -> str | None:
+    """A figure's value as kept in JSON (ReportSection.figure_values): "12", "85.5"; None where undefined."""
+    if value is None:
+        return None
+    return format(Decimal(value).normalize(), "f") if Decimal(value) != int(Decimal(value)) else str(int(value))
+
+
 def keys_in(texts) -> list[str]:
     seen: dict[str, None] = {}
     for text in texts:

@@ -20,7 +20,12 @@ class ReportCreateForm(forms.Form):
 
 class SectionForm(forms.Form):
     heading = forms.CharField(label=_("标题"), max_length=200, required=False)
-    body = forms.CharField(label=_("正文"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    # strip=False: the text is saved as typed (the service trims its ends), and shown again exactly if refused.
+    body = forms.CharField(label=_("正文"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8}))
+
+
+class SectionMoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", _("上移")), ("down", _("下移"))])
 
 
 class SectionAddForm(forms.Form):

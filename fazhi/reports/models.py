@@ -63,6 +63,9 @@ class ReportSection(models.Model):
     heading = models.CharField(_("标题"), max_length=200, blank=True)
     body = models.TextField(_("正文"), blank=True)
     content_kind = models.CharField(_("对应法定内容"), max_length=30, choices=ContentKind.choices, blank=True)
+    # The figures' values when the text was last saved ({key: "12"}, null where undefined): the editor warns when
+    # a figure has changed since, as the author wrote the sentence around the old number.
+    figure_values = models.JSONField(_("保存时的指标数值"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("报告段落")

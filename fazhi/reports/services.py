@@ -12,10 +12,12 @@ from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import require_area_writable, require_change
 from fazhi.areas.words import place_words
 from fazhi.core.metrics import METRICS, Period, refresh
+from fazhi.figures.selectors import unregistered_figures
 from fazhi.reports import document, workflow
 from fazhi.reports.choices import ContentKind, ReportStatus
 from fazhi.reports.draft import first_draft
-from fazhi.reports.figures import keys_in, live_figures
+from fazhi.reports.editor import is_closing
+from fazhi.reports.figures import keys_in, live_figures, value_text
 from fazhi.reports.models import FigureSnapshot, Rectification, Report, ReportEvent, ReportPdf, ReportSection
 
 REPORT_LEVELS = {Level.COUNTY, Level.TOWNSHIP}
@@ -67,8 +69,25 @@ def report_create(
             template = previous_template(area=area, year=year)
             if template is None:
                 raise ValidationError({"copy_previous": _("没有上一年度的报告可以沿用。")})
-        ReportSection.objects.bulk_create(default_sections(report, template))
+        sections = default_sections(report, template)
+        _keep_values(report, sections)
+        ReportSection.objects.bulk_create(sections)
     return report
+
+
+def _keep_values(report: Report, sections) -> None:
+    """Keep on each section its figures' values now, so that the editor can tell which changed since."""
+    keys = keys_in([s.heading for s in sections] + [s.body for s in sections])
+    if not keys:
+        return
+    refresh()
+    live = live_figures(keys, area=report.area, year=report.year)
+    for section in sections:
+        section.figure_values = {
+            key: value_text(live[key].value)
+            for key in keys_in([section.heading, section.body])
+            if not live[key].missing
+        }
 
 
 def _require_draft(report: Report) -> None:
@@ -86,17 +105,32 @@ def section_update(*, actor, section: ReportSection, heading: str, body: str) ->
         section.heading = heading.strip()
         section.body = body.replace("\r\n", "\n").strip()
         section.full_clean()
-        section.save(update_fields=["heading", "body"])
+        _keep_values(section.report, [section])
+        section.save(update_fields=["heading", "body", "figure_values"])
     return section
 
 
-def section_add(*, actor, report: Report, level: int, heading: str, body: str, content_kind: str = "") -> ReportSection:
+def section_add(
+    *,
+    actor,
+    report: Report,
+    level: int,
+    heading: str,
+    body: str,
+    content_kind: str = "",
+    after: ReportSection | None = None,
+) -> ReportSection:
+    """A new section at the end (before the closing "特此报告。"), or right after `after`."""
     if actor is not None:
         require_change(actor, report)
     if level and not heading.strip():
         raise ValidationError({"heading": _("标题段落须填写标题。")})
+    if after is not None and after.report_id != report.pk:
+        raise ValidationError(_("段落不属于这份报告。"))
     with transaction.atomic():
         _require_draft(report)
+        if after is not None:
+            return _insert_after(report, after, level=level, heading=heading, body=body, content_kind=content_kind)
         last = report.sections.order_by("-order").first()
         # Before the closing "特此报告。" if the report ends with a plain paragraph.
         order = (last.order + 1) if last else 1
@@ -108,13 +142,78 @@ def section_add(*, actor, report: Report, level: int, heading: str, body: str, c
             body=body.strip(),
             content_kind=content_kind,
         )
-        if last is not None and last.level == 0 and last.body.strip().startswith("特此报告"):
+        if last is not None and is_closing(last):
             section.order = last.order
             last.order += 1
             last.save(update_fields=["order"])
         section.full_clean()
+        _keep_values(report, [section])
         section.save()
     return section
+
+
+def _renumber(sections: list[ReportSection]) -> None:
+    for i, section in enumerate(sections, start=1):
+        section.order = i
+    ReportSection.objects.bulk_update(sections, ["order"])
+
+
+def _locked_sections(report: Report) -> list[ReportSection]:
+    return list(ReportSection.objects.select_for_update().filter(report=report).order_by("order", "id"))
+
+
+def _insert_after(report: Report, after: ReportSection, *, level, heading, body, content_kind) -> ReportSection:
+    sections = _locked_sections(report)
+    at = next((i for i, s in enumerate(sections) if s.pk == after.pk), None)
+    if at is None:
+        raise ValidationError(_("段落已被删除，请刷新页面。"))
+    if is_closing(sections[at]):
+        at -= 1  # nothing goes after the closing "特此报告。"
+    section = ReportSection(
+        report=report, order=0, level=level, heading=heading.strip(), body=body.strip(), content_kind=content_kind
+    )
+    section.full_clean(exclude=["order"])
+    _keep_values(report, [section])
+    section.save()
+    sections.insert(at + 1, section)
+    _renumber(sections)
+    return section
+
+
+def section_move(*, actor, section: ReportSection, up: bool) -> ReportSection:
+    """One place up or down; the closing "特此报告。" stays last."""
+    report = section.report
+    if actor is not None:
+        require_change(actor, report)
+    with transaction.atomic():
+        _require_draft(report)
+        sections = _locked_sections(report)
+        at = next((i for i, s in enumerate(sections) if s.pk == section.pk), None)
+        if at is None:
+            raise ValidationError(_("段落已被删除，请刷新页面。"))
+        to = at - 1 if up else at + 1
+        if is_closing(sections[at]):
+            raise ValidationError(_("“特此报告。”须在报告最后，不能移动。"))
+        if to < 0:
+            raise ValidationError(_("已是第一段，不能再上移。"))
+        if to >= len(sections) or is_closing(sections[to]):
+            raise ValidationError(_("已是最后一段，不能再下移。"))
+        sections[at], sections[to] = sections[to], sections[at]
+        _renumber(sections)
+    section.order = to + 1
+    return section
+
+
+def section_delete(*, actor, section: ReportSection) -> None:
+    report = section.report
+    if actor is not None:
+        require_change(actor, report)
+    with transaction.atomic():
+        _require_draft(report)
+        deleted, _rows = ReportSection.objects.filter(pk=section.pk, report=report).delete()
+        if not deleted:
+            raise ValidationError(_("段落已被删除，请刷新页面。"))
+        _renumber(_locked_sections(report))
 
 
 def suggestion_accept(*, actor, report: Report, text: str) -> ReportSection:
@@ -140,7 +239,9 @@ def _freeze(report: Report) -> None:
     refresh()
     missing = [k for k in keys if k not in METRICS]
     if missing:
-        raise ValidationError(_("以下指标尚未登记，报告不能定稿：%(keys)s") % {"keys": "、".join(missing)})
+        raise ValidationError(
+            _("以下指标尚未登记或已停用，报告不能定稿：%(names)s") % {"names": "、".join(_unregistered_names(missing))}
+        )
     live = live_figures(keys, area=report.area, year=report.year)
     undefined = [f.label for f in live.values() if f.undefined]
     if undefined:
@@ -179,6 +280,20 @@ def _freeze(report: Report) -> None:
         )
     report.figures.all().delete()
     FigureSnapshot.objects.bulk_create(snaps)
+
+
+def _unregistered_names(keys: list[str]) -> list[str]:
+    """A definition's own name and why it cannot be computed; the bare key only where no definition has it."""
+    known = unregistered_figures(keys=keys)
+    out = []
+    for key in keys:
+        if key not in known:
+            out.append(_("未登记的指标“%(key)s”") % {"key": key})
+        elif known[key][1]:
+            out.append(_("“%(name)s”（%(reason)s）") % {"name": known[key][0], "reason": known[key][1].rstrip("。")})
+        else:
+            out.append(_("“%(name)s”（已停用）") % {"name": known[key][0]})
+    return out
 
 
 def _field(record, path: str):

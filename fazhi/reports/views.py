@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.metrics import METRICS, refresh
-from fazhi.reports import document, exports, selectors, services, workflow
+from fazhi.reports import document, editor, exports, selectors, services, workflow
 from fazhi.reports.choices import ReportStatus
 from fazhi.reports.draft import draft_aside
 from fazhi.reports.forms import (
@@ -28,6 +28,7 @@ from fazhi.reports.forms import (
     ReportCreateForm,
     SectionAddForm,
     SectionForm,
+    SectionMoveForm,
     SuggestionForm,
     TransitionForm,
 )
@@ -102,33 +103,41 @@ def report_create_view(request):
     return render_page(request, "reports/report_create.html", {"form": form, "existing": existing})
 
 
-@require_perm("reports.view")
-def report_detail_view(request, pk: int):
-    report = selectors.report_get(user=request.user, pk=pk)
+def _detail_context(request, report, *, editing=None) -> dict:
+    """The report page; `editing` is (section, bound form) of a save that failed, re-shown open with the text as
+    the author typed it."""
     sections = list(report.sections.all())
     composed = compose(report, sections)
     can_change = area_in_scope(request.user, Module.REPORTS, report.area, CHANGE)
+    editable = can_change and not report.is_frozen
     today = timezone.localdate()
+    texts = [s.heading for s in sections] + [s.body for s in sections]
+    names = editor.names_for(texts, registry=METRICS) if editable else None  # compose() has just refreshed it
     by_section: dict = {}
     for block in composed.blocks:
         by_section.setdefault(block.section_id, []).append(block)
-    rows = [
-        {
+    rows = []
+    for i, s in enumerate(sections):
+        row = {
             "section": s,
-            "form": SectionForm(initial={"heading": s.heading, "body": s.body}, prefix=f"s{s.pk}"),
             "preview": to_html(report, type(composed)(title="", blocks=by_section.get(s.pk, []), figures={})),
+            "first": i == 0,
+            "last": i == len(sections) - 1 or editor.is_closing(sections[i + 1]) or editor.is_closing(s),
+            "closing": editor.is_closing(s),
         }
-        for s in sections
-    ]
-    context = {
+        if editing is not None and editing[0].pk == s.pk:
+            row.update(form=editing[1], open=True, editor=_editor(report, s, editing[1], names, sections))
+        elif editable:
+            initial = {"heading": editor.to_display(s.heading, names), "body": editor.to_display(s.body, names)}
+            row["form"] = SectionForm(initial=initial, prefix=f"s{s.pk}")
+        rows.append(row)
+    return {
         "report": report,
         "rows": rows,
         "figures": list(composed.figures.values()),
         "missing_contents": missing_contents(sections),
-        "suggestions": suggest(area=report.area, year=report.year) if can_change and not report.is_frozen else [],
-        "aside": draft_aside(report=report, keys=set(composed.figures))
-        if can_change and not report.is_frozen
-        else None,
+        "suggestions": suggest(area=report.area, year=report.year) if editable else [],
+        "aside": draft_aside(report=report, keys=set(composed.figures)) if editable else None,
         "transitions": workflow.available(report.status) if can_change else [],
         "transition_form": TransitionForm(),
         "add_form": SectionAddForm(),
@@ -139,11 +148,42 @@ def report_detail_view(request, pk: int):
         "rectifications": report.rectifications.all(),
         "events": report.events.select_related("actor"),
         "can_change": can_change,
+        "editable": editable,
         "today": today,
         "submit_late": report.status in (ReportStatus.DRAFT, ReportStatus.FINAL) and report.submit_late(today),
         "publish_late": report.status != ReportStatus.PUBLISHED and report.publish_late(today),
     }
-    return render_page(request, "reports/report_detail.html", context)
+
+
+def _typed(form) -> tuple[str, str]:
+    """The heading and body as typed, valid or not: what a failed save shows again and the preview renders."""
+    prefix = form.prefix
+    return form.data.get(f"{prefix}-heading", ""), form.data.get(f"{prefix}-body", "")
+
+
+def _editor(report, section, form, names, sections) -> dict:
+    """The live preview (figures as chips) and the warnings of the text in `form`, stored form computed here."""
+    heading, body = (editor.to_stored(text, names) for text in _typed(form))
+    figures = editor.figures_of(report, [heading, body])
+    return {
+        "section": section,
+        "preview": editor.preview(report, heading=heading, body=body, figures=figures, names=names),
+        "warnings": editor.section_warnings(
+            report=report,
+            section=section,
+            heading=heading,
+            body=body,
+            figures=figures,
+            names=names,
+            others=[s for s in sections if s.pk != section.pk],
+        ),
+    }
+
+
+@require_perm("reports.view")
+def report_detail_view(request, pk: int):
+    report = selectors.report_get(user=request.user, pk=pk)
+    return render_page(request, "reports/report_detail.html", _detail_context(request, report))
 
 
 @require_perm("reports.view")
@@ -232,21 +272,111 @@ def _errors(request, exc: ValidationError) -> None:
     messages.error(request, "；".join(exc.messages))
 
 
+def _section_for_change(request, pk: int):
+    section = selectors.section_get(user=request.user, pk=pk)
+    if not area_in_scope(request.user, Module.REPORTS, section.report.area, CHANGE):
+        raise PermissionDenied
+    return section
+
+
+def _texts(section) -> list[str]:
+    return [s for other in section.report.sections.all() for s in (other.heading, other.body)]
+
+
 @require_POST
 @require_perm("reports.change")
 def section_update_view(request, pk: int):
-    section = selectors.section_get(user=request.user, pk=pk)
+    """Save a section typed with figures by name (【普法宣传活动】); a failed save shows the page again with the
+    section open and its text as typed, never a redirect that would lose it."""
+    section = _section_for_change(request, pk)
     form = SectionForm(request.POST, prefix=f"s{section.pk}")
     if form.is_valid():
+        names = editor.names_for(_texts(section))
         try:
-            services.section_update(actor=request.user, section=section, **form.cleaned_data)
+            services.section_update(
+                actor=request.user,
+                section=section,
+                heading=editor.to_stored(form.cleaned_data["heading"], names),
+                body=editor.to_stored(form.cleaned_data["body"], names),
+            )
         except ValidationError as exc:
-            _errors(request, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("段落已保存。"))
+            return redirect(_anchor(section))
+    messages.error(request, _("段落未保存，请按提示修改后再保存；您输入的内容仍在编辑框中。"))
+    report = section.report
+    context = _detail_context(request, report, editing=(section, form))
+    return render_page(request, "reports/report_detail.html", context, status=400)
+
+
+@require_POST
+@require_perm("reports.change")
+def section_preview_view(request, pk: int):
+    """The editor's live preview and warnings of the text being typed (htmx, on input): nothing is saved."""
+    section = _section_for_change(request, pk)
+    form = SectionForm(request.POST, prefix=f"s{section.pk}")
+    sections = list(section.report.sections.all())
+    names = editor.names_for([t for s in sections for t in (s.heading, s.body)])
+    context = {"ed": _editor(section.report, section, form, names, sections), "report": section.report}
+    return render(request, "reports/report_detail.html#editor-preview", context)
+
+
+@require_perm("reports.change")
+def figure_picker_view(request, pk: int):
+    """The area's figures whose name holds ?q=, with this year's and last year's values (htmx, as one types)."""
+    report = _report_for_change(request, pk)
+    query = request.GET.get("q", "")
+    names = editor.names_for()
+    choices, total = editor.figure_choices(area=report.area, year=report.year, query=query, names=names)
+    context = {"choices": choices, "total": total, "query": query.strip(), "target": request.GET.get("target", "")}
+    context["more"] = total - len(choices)
+    context["report"] = report
+    return render(request, "reports/report_detail.html#picker-results", context)
+
+
+@require_POST
+@require_perm("reports.change")
+def section_move_view(request, pk: int):
+    section = _section_for_change(request, pk)
+    form = SectionMoveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.section_move(actor=request.user, section=section, up=form.cleaned_data["direction"] == "up")
+        except ValidationError as exc:
+            _errors(request, exc)
     else:
-        messages.error(request, _("段落内容有误，未保存。"))
+        messages.error(request, _("请选择上移或下移。"))
     return redirect(_anchor(section))
+
+
+@require_POST
+@require_perm("reports.change")
+def section_insert_view(request, pk: int):
+    """A new empty paragraph right after this section, opened for writing."""
+    section = _section_for_change(request, pk)
+    try:
+        new = services.section_add(
+            actor=request.user, report=section.report, level=0, heading="", body="", after=section
+        )
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect(_anchor(section))
+    messages.success(request, _("已在下方插入空白段落，请填写正文。"))
+    return redirect(_anchor(new))
+
+
+@require_POST
+@require_perm("reports.change")
+def section_delete_view(request, pk: int):
+    section = _section_for_change(request, pk)
+    try:
+        services.section_delete(actor=request.user, section=section)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, _("段落已删除。"))
+    return redirect("reports:report_detail", pk=section.report_id)
 
 
 @require_POST
