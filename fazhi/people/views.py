@@ -37,9 +37,12 @@ def _households(user):
 
 @require_perm("people.view")
 def resident_list_view(request):
-    form = ResidentFilterForm(request.GET or None)
+    # The search box takes a full 身份证号 or phone number: the page sends its search by POST, so no such number is
+    # ever in a URL — browser history, server and proxy logs, a Referer (个人信息保护法 第五十一条). GET still works.
+    data = request.POST if request.method == "POST" else request.GET
+    form = ResidentFilterForm(data or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = selectors.resident_page(user=request.user, filters=filters, number=request.GET.get("page"))
+    page = selectors.resident_page(user=request.user, filters=filters, number=data.get("page"))
     context = {"form": form, "page": page}
     return render_page(request, "people/resident_list.html", context, partial="results")
 
