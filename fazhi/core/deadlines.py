@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from fazhi.core.models import DayUnit, Deadline, DeadlineEvent, DeadlineRule
-from fazhi.core.workdays import add_period, working_days_between
+from fazhi.core.workdays import add_period, rests_on_provisional, working_days_between
 
 
 def deadline_rule_current(*, key: str, on: datetime.date) -> DeadlineRule:
@@ -85,6 +85,9 @@ def deadline_start(*, subject, rule_key: str, start: datetime.date, actor) -> De
             start_date=start,
             due_date=add_period(start, rule.days, rule.unit),
         )
+        deadline.provisional = rests_on_provisional(start, deadline.due_date)
+        if deadline.provisional:
+            deadline.save(update_fields=["provisional"])
         _event(deadline, kind=DeadlineEvent.Kind.START, on=start, actor=actor, days=rule.days)
     return deadline
 
@@ -120,7 +123,8 @@ def deadline_resume(*, deadline: Deadline, on: datetime.date, actor) -> Deadline
             paused = (on - deadline.suspended_on).days
         deadline.due_date = add_period(deadline.due_date, paused, deadline.rule.unit) if paused else deadline.due_date
         deadline.status, deadline.suspended_on = Deadline.Status.RUNNING, None
-        deadline.save(update_fields=["status", "suspended_on", "due_date"])
+        deadline.provisional = rests_on_provisional(deadline.start_date, deadline.due_date)
+        deadline.save(update_fields=["status", "suspended_on", "due_date", "provisional"])
         _event(deadline, kind=DeadlineEvent.Kind.RESUME, on=on, days=paused, actor=actor)
     return deadline
 
@@ -135,7 +139,8 @@ def deadline_extend(*, deadline: Deadline, days: int, reason: str, on: datetime.
         if deadline.status == Deadline.Status.DONE:
             raise ValidationError(_("已办结的期限不能延长。"))
         deadline.due_date = add_period(deadline.due_date, days, deadline.rule.unit)
-        deadline.save(update_fields=["due_date"])
+        deadline.provisional = rests_on_provisional(deadline.start_date, deadline.due_date)
+        deadline.save(update_fields=["due_date", "provisional"])
         _event(deadline, kind=DeadlineEvent.Kind.EXTEND, on=on, days=days, reason=reason, actor=actor)
     return deadline
 
@@ -149,6 +154,63 @@ def deadline_complete(*, deadline: Deadline, on: datetime.date, actor) -> Deadli
         deadline.save(update_fields=["status", "done_on"])
         _event(deadline, kind=DeadlineEvent.Kind.DONE, on=on, actor=actor)
     return deadline
+
+
+def _recounted_due(deadline: Deadline) -> datetime.date:
+    """The due date counted afresh over the calendar as it now stands, from the deadline's own rule version and its
+    history (suspensions and extensions), so a calendar change moves it exactly as if it had been known at the start."""
+    unit = deadline.rule.unit
+    due = add_period(deadline.start_date, deadline.rule.days, unit)
+    suspended_on = None
+    for event in deadline.events.all():
+        if event.kind == DeadlineEvent.Kind.SUSPEND:
+            suspended_on = event.on
+        elif event.kind == DeadlineEvent.Kind.RESUME and suspended_on is not None:
+            if unit == DayUnit.WORKING:
+                paused = working_days_between(suspended_on, event.on)
+            else:
+                paused = (event.on - suspended_on).days
+            due = add_period(due, paused, unit) if paused else due
+            suspended_on = None
+        elif event.kind == DeadlineEvent.Kind.EXTEND:
+            due = add_period(due, event.days, unit)
+    return due
+
+
+def deadlines_recount(*, first: datetime.date, last: datetime.date, on: datetime.date, actor) -> int:
+    """After the working-day calendar changed on days in [first, last] (a holiday notice entered, a provisional day
+    confirmed or removed), count every open deadline that spans them afresh. Each keeps the rule version it started
+    with (DeadlineRule: a case fixes its version when it opens); only the calendar under it has changed.
+
+    A subject's own `due_date` field, where it mirrors the deadline (a dispute's or matter's 办结期限), moves with it.
+    Returns how many deadlines changed.
+    """
+    changed = 0
+    with transaction.atomic():
+        affected = (
+            Deadline.objects.select_for_update()
+            .exclude(status=Deadline.Status.DONE)
+            .filter(start_date__lt=last, due_date__gte=first)
+            .select_related("rule", "content_type")
+            .order_by("pk")
+        )
+        for deadline in affected:
+            before = deadline.due_date
+            due = _recounted_due(deadline)
+            provisional = rests_on_provisional(deadline.start_date, due)
+            if (due, provisional) == (before, deadline.provisional):
+                continue
+            deadline.due_date, deadline.provisional = due, provisional
+            deadline.save(update_fields=["due_date", "provisional"])
+            if due != before:
+                _event(deadline, kind=DeadlineEvent.Kind.RECOUNT, on=on, actor=actor)
+                model = deadline.content_type.model_class()
+                if model is not None and any(f.name == "due_date" for f in model._meta.concrete_fields):
+                    # Only where the copy still equals this deadline's old date: a subject with several deadlines
+                    # (a petition's notice, then handling period) mirrors just the current one.
+                    model._base_manager.filter(pk=deadline.object_id, due_date=before).update(due_date=due)
+            changed += 1
+    return changed
 
 
 def deadlines_for(subject) -> list[Deadline]:

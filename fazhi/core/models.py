@@ -183,11 +183,15 @@ class CalendarDay(models.Model):
     class Source(models.TextChoices):
         PACKAGE = "package", _("国务院办公厅节假日安排（chinese-calendar）")
         MANUAL = "manual", _("系统管理员维护")
+        STATUTE = "statute", _("按《全国年节及纪念日放假办法》推算")
 
     date = models.DateField(_("日期"), unique=True)
     is_workday = models.BooleanField(_("是否工作日"))
     name = models.CharField(_("说明"), max_length=50, blank=True)
     source = models.CharField(_("来源"), max_length=10, choices=Source.choices, default=Source.MANUAL)
+    # A holiday pre-filled from the 放假办法 before the year's notice is out (fazhi/core/holidays.py, docs/law.md
+    # T-06): the notice may add 调休 and bridge days, so a due date counted over it is shown as provisional.
+    provisional = models.BooleanField(_("待国务院通知确认"), default=False)
 
     class Meta:
         verbose_name = _("工作日历")
@@ -243,6 +247,9 @@ class Deadline(models.Model):
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.RUNNING)
     suspended_on = models.DateField(_("中止日"), null=True, blank=True)
     done_on = models.DateField(_("办结日"), null=True, blank=True)
+    # The due date was counted over a provisional calendar day (CalendarDay.provisional): it may still move when the
+    # State Council's holiday notice for that year is entered.
+    provisional = models.BooleanField(_("届满日待定"), default=False)
 
     class Meta:
         verbose_name = _("办理期限")
@@ -263,6 +270,7 @@ class DeadlineEvent(models.Model):
         RESUME = "resume", _("恢复")
         EXTEND = "extend", _("延长")
         DONE = "done", _("办结")
+        RECOUNT = "recount", _("因工作日历变更重新计算")
 
     deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("事件"), max_length=10, choices=Kind.choices)

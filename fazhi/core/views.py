@@ -70,8 +70,11 @@ def calendar_list_view(request):
         services.calendar_day_set(actor=request.user, **form.cleaned_data)
         messages.success(request, _("已保存 %(date)s。") % {"date": form.cleaned_data["date"]})
         return redirect(f"{request.path}?year={form.cleaned_data['date'].year}")
-    days = CalendarDay.objects.filter(date__year=year)
-    return render_page(request, "core/calendar_list.html", {"days": days, "year": year, "form": form})
+    days = list(CalendarDay.objects.filter(date__year=year))
+    provisional = any(day.provisional for day in days)
+    return render_page(
+        request, "core/calendar_list.html", {"days": days, "year": year, "form": form, "provisional": provisional}
+    )
 
 
 @require_POST
@@ -85,6 +88,15 @@ def calendar_day_clear_view(request, date: str):
         services.calendar_day_clear(actor=request.user, date=day)
         messages.success(request, _("%(date)s 已恢复为默认（周一至周五上班）。") % {"date": day})
     year = day.year if day else timezone.localdate().year
+    return redirect(f"{reverse('core:calendar_list')}?year={year}")
+
+
+@require_POST
+@require_perm("system.change")
+def calendar_year_confirm_view(request, year: int):
+    """The admin has entered the year's holiday notice: its remaining provisional days stand (docs/law.md T-06)."""
+    count = services.calendar_year_confirm(actor=request.user, year=year)
+    messages.success(request, _("%(year)s年工作日历已按国务院通知确认（%(n)s天）。") % {"year": year, "n": count})
     return redirect(f"{reverse('core:calendar_list')}?year={year}")
 
 

@@ -64,3 +64,8 @@ def add_period(start: datetime.date, n: int, unit: str) -> datetime.date:
     if unit == "working":
         return add_working_days(start, n)
     return next_working_day(start + datetime.timedelta(days=n))
+
+
+def rests_on_provisional(start: datetime.date, end: datetime.date) -> bool:
+    """Whether a period counted over (start, end] crossed a holiday that awaits its year's notice (T-06)."""
+    return CalendarDay.objects.filter(date__gt=start, date__lte=end, provisional=True).exists()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
 from fazhi.core.concurrency import VersionedModel
+from fazhi.core.dated import DatedRule
 from fazhi.core.models import TimeStampedModel
 from fazhi.enforcement.choices import (
     CaseStatus,
@@ -224,8 +225,19 @@ class Publication(models.Model):
         return self.title
 
 
+# What supervision of enforcement rests on, by the day an inspection is held: the 纲要's 行政执法协调监督 system, and
+# from 2026-02-01 the 行政执法监督条例, under which the county 司法行政部门 supervises the township's enforcement.
+SUPERVISION_BASIS: DatedRule[str] = DatedRule(
+    [
+        (datetime.date(2021, 8, 11), "《法治政府建设实施纲要（2021－2025年）》（二十六）"),  # docs/law.md GY-10
+        (datetime.date(2026, 2, 1), "《行政执法监督条例》（国务院令第825号）第二条、第六条"),  # docs/law.md LE-44
+    ]
+)
+
+
 class Inspection(ScopedModel, TimeStampedModel):
-    """执法检查 / 案卷评查 (纲要 (二十六); docs/law.md GY-10) with the problems found and their rectification."""
+    """执法检查 / 案卷评查 with the problems found and their rectification; its basis follows the day it was held
+    (纲要 (二十六), docs/law.md GY-10; from 2026-02-01 行政执法监督条例 第二条、第六条, LE-44)."""
 
     scope_module = Module.ENFORCEMENT
 
@@ -243,6 +255,10 @@ class Inspection(ScopedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.held_on:%Y-%m-%d} {self.scope}"
+
+    @property
+    def basis(self) -> str:
+        return SUPERVISION_BASIS.in_force(on=self.held_on)
 
 
 class Problem(models.Model):

@@ -8,16 +8,19 @@ from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
 from fazhi.core.uploads import ContentValidator
 from fazhi.publicity.choices import MaterialMode, Platform, Strand
+from fazhi.publicity.rules import basis_for, programme_for
 
 
 class Plan(ScopedModel):
-    """年度普法计划, under the five-year programme (八五普法规划 2021–2025, docs/law.md PF-02)."""
+    """年度普法计划, under the five-year plan of its year (八五 2021–2025, 九五 2026–2030; docs/law.md PF-02, PF-06)
+    and, from 2025-11-01, the 法治宣传教育法 (PF-01) — see publicity/rules.py."""
 
     scope_module = Module.PUBLICITY
 
     year = models.PositiveSmallIntegerField(_("年度"))
     title = models.CharField(_("标题"), max_length=120)
-    programme = models.CharField(_("所属普法规划"), max_length=60, default="八五普法规划（2021—2025年）")
+    # Blank means "the plan of the year" (clean() fills it): a fixed default would file a 2026 plan under 八五.
+    programme = models.CharField(_("所属普法规划"), max_length=60, blank=True)
 
     class Meta:
         verbose_name = _("年度普法计划")
@@ -33,6 +36,19 @@ class Plan(ScopedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        if not self.programme and self.year:
+            self.programme = programme_for(self.year)
+
+    @property
+    def programme_name(self) -> str:
+        return self.programme or programme_for(self.year)
+
+    @property
+    def basis(self) -> str:
+        """What the plan cites, as in force at the start of its year."""
+        return basis_for(self.year)
 
 
 class PlanItem(models.Model):

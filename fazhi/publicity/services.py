@@ -24,6 +24,7 @@ from fazhi.publicity.models import (
     Plan,
     PlanItem,
 )
+from fazhi.publicity.rules import programme_for
 
 ACTIVITY_LEVELS = {Level.TOWNSHIP, Level.VILLAGE}
 UNIT_LEVELS = {Level.COUNTY, Level.TOWNSHIP}
@@ -47,19 +48,11 @@ def _check_unit_area(area: Area) -> None:
         raise ValidationError({"area": _("普法计划和新媒体账号只能登记在乡镇或县一级。")})
 
 
-def _programme_for(year: int) -> str:
-    # 八五普法规划 covers 2021–2025 (docs/law.md PF-02 [V2]); its successor 九五普法规划 (2026–2030) is expected but its
-    # title is not verified (PF-06 [M]) — staff may overwrite the programme on the plan.
-    if year <= 2025:
-        return "八五普法规划（2021—2025年）"
-    return "九五普法规划（2026—2030年）"
-
-
 def plan_create(*, actor, area: Area, year: int, title: str, programme: str = "") -> Plan:
     require_area_writable(actor, Module.PUBLICITY, area)
     _check_unit_area(area)
     with transaction.atomic():
-        plan = Plan(area=area, year=year, title=title.strip(), programme=programme.strip() or _programme_for(year))
+        plan = Plan(area=area, year=year, title=title.strip(), programme=programme.strip() or programme_for(year))
         plan.full_clean()
         plan.save()
     return plan

@@ -9,6 +9,7 @@ CASES = [
     Case(
         "core:calendar_day_clear", SYS, method="post", kwargs=lambda world, area: {"date": "2030-01-01"}, scoped=False
     ),
+    Case("core:calendar_year_confirm", SYS, method="post", kwargs=lambda world, area: {"year": 2031}, scoped=False),
     Case("core:dictionary_list", SYS),
     Case("core:deadline_rule_list", SYS),
     Case("core:audit_list", frozenset({Role.AUDIT_ADMIN})),
