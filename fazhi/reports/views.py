@@ -369,14 +369,24 @@ def section_insert_view(request, pk: int):
 @require_POST
 @require_perm("reports.change")
 def section_delete_view(request, pk: int):
-    section = _section_for_change(request, pk)
+    """Remove one section of the report; posted by the report so that a second click on a section already gone
+    says so instead of a 404."""
+    report = _report_for_change(request, pk)
+    section = (
+        report.sections.filter(pk=request.POST.get("section") or 0).first()
+        if request.POST.get("section", "").isdigit()
+        else None
+    )
+    if section is None:
+        messages.error(request, _("段落已被删除，请刷新页面。"))
+        return redirect("reports:report_detail", pk=report.pk)
     try:
         services.section_delete(actor=request.user, section=section)
     except ValidationError as exc:
         _errors(request, exc)
     else:
         messages.success(request, _("段落已删除。"))
-    return redirect("reports:report_detail", pk=section.report_id)
+    return redirect("reports:report_detail", pk=report.pk)
 
 
 @require_POST

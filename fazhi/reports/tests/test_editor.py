@@ -280,5 +280,7 @@ def test_move_insert_and_delete_from_the_page(world, client):
     assert "不能移动" in response.content.decode()
     client.post(reverse("reports:section_insert", args=[first.pk]))
     assert report.sections.count() == 4 and _order(report)[-1] == "特此报告。"
-    client.post(reverse("reports:section_delete", args=[second.pk]))
+    delete = reverse("reports:section_delete", args=[report.pk])
+    client.post(delete, {"section": second.pk})
     assert not ReportSection.objects.filter(pk=second.pk).exists()
+    assert "段落已被删除" in client.post(delete, {"section": second.pk}, follow=True).content.decode()
