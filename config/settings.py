@@ -77,7 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "fazhi.core.middleware.AuditContextMiddleware",  # auditlog's, with the address from core.addresses.client_ip
     "fazhi.accounts.middleware.SecondFactorRequiredMiddleware",
     "fazhi.accounts.middleware.PasswordChangeRequiredMiddleware",
     "fazhi.core.security.NoStoreForSignedInMiddleware",
@@ -177,6 +177,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_ENABLED = env_bool("FAZHI_AXES_ENABLED", True)
+# The client address of audit entries, login records and rate limits: one function (fazhi/core/addresses.py) that
+# believes X-Forwarded-For only as far as these proxies wrote it (comma-separated addresses or CIDR networks; empty:
+# no proxy, the socket's address). GB/T 22239-2019 8.1.4.3 安全审计 b).
+FAZHI_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("FAZHI_TRUSTED_PROXIES", "").split(",") if p.strip()]
+AXES_CLIENT_IP_CALLABLE = "fazhi.core.addresses.client_ip"
+RATELIMIT_IP_META_KEY = "fazhi.core.addresses.client_ip"
 # Second factor (TOTP, django-otp): the three admin roles must pass it after the password (GB/T 22239-2019 身份鉴别
 # d, docs/law.md SEC-14/SEC-18). On unless DEBUG, so `make run` and its demo accounts stay usable without phones.
 FAZHI_REQUIRE_ADMIN_OTP = env_bool("FAZHI_REQUIRE_ADMIN_OTP", not DEBUG)

@@ -1,8 +1,9 @@
-"""Per-address rate limits (django-ratelimit, keyed on the client address REMOTE_ADDR).
+"""Per-address rate limits (django-ratelimit, keyed on the client address: settings.RATELIMIT_IP_META_KEY is
+fazhi.core.addresses.client_ip).
 
 Counters live in the default cache. With several server processes that cache must be shared (Redis, Memcached or
-Django's DatabaseCache) or each process counts on its own; behind a reverse proxy, settings.RATELIMIT_IP_META_KEY
-must name the header the proxy sets, or every resident shares the proxy's address.
+Django's DatabaseCache) or each process counts on its own; behind a reverse proxy, FAZHI_TRUSTED_PROXIES must name
+it, or every resident shares the proxy's address.
 """
 
 from django_ratelimit import ALL
