@@ -2,9 +2,10 @@ import importlib
 
 from django.conf import settings
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from config.apidocs import LocalRedocView, redoc_bundle_view
 from fazhi.areas.api import AreaViewSet, me_view
 
 router = DefaultRouter()
@@ -27,7 +28,8 @@ for app in settings.DOMAIN_APPS:
 urlpatterns = [
     path("me/", me_view, name="me"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", LocalRedocView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/redoc.standalone.js", redoc_bundle_view, name="docs_bundle"),
     *extra,
     path("", include(router.urls)),
 ]
