@@ -30,12 +30,3 @@ def user_set_password(*, user: User, password: str, must_change: bool = False) -
         user.password_changed_at = timezone.now()
         user.save(update_fields=["password", "must_change_password", "password_changed_at"])
     return user
-
-
-def user_set_active(*, actor, user: User, is_active: bool) -> User:
-    if user == actor and not is_active:
-        raise ValidationError(_("不能停用自己的账号。"))
-    with transaction.atomic():
-        user.is_active = is_active
-        user.save(update_fields=["is_active"])
-    return user

@@ -11,7 +11,7 @@ from fazhi.accounts.models import User
 from fazhi.accounts.roles import Module, Role, duty_of
 from fazhi.accounts.services import user_create
 from fazhi.areas.models import PATH_SEGMENT, Area, Level, Post
-from fazhi.areas.scoping import area_in_scope, require_area_writable
+from fazhi.areas.scoping import require_area_writable
 
 # The level a role's post must sit at; roles not listed may sit at any level.
 ROLE_LEVELS: dict[str, set[int]] = {
@@ -164,10 +164,6 @@ def member_create(
             must_change_password=True,
         )
         return post_grant(actor=actor, user=user, role=role, area=area, title=title)
-
-
-def member_visible(*, actor, user: User) -> bool:
-    return any(area_in_scope(actor, Module.ACCOUNTS, post.area) for post in user.posts.select_related("area"))
 
 
 def security_admin_bootstrap(

@@ -24,11 +24,6 @@ def dictionary_choices(category: str) -> list[tuple[str, str]]:
     return list(DictionaryEntry.objects.filter(category=category, is_active=True).values_list("code", "label"))
 
 
-def dictionary_label(category: str, code: str) -> str:
-    entry = DictionaryEntry.objects.filter(category=category, code=code).first()
-    return entry.label if entry else code
-
-
 def dictionary_entry_save(
     *, actor, category: str, code: str, label: str, sort_order: int = 0, is_active: bool = True
 ) -> DictionaryEntry:

@@ -106,11 +106,6 @@ def encrypt(plaintext: str) -> str:
     return f"{ring.cipher}${ring.current}${blob}"
 
 
-def token_key_id(token: str) -> str:
-    parts = token.split("$")
-    return parts[1] if len(parts) == 3 else ""
-
-
 def is_current(token: str) -> bool:
     ring = keyring()
     parts = token.split("$")

@@ -131,7 +131,3 @@ def precheck(text: str) -> list[Finding]:
                 continue
             found.setdefault((rule.code, start), Finding(rule, start, end, clause))
     return sorted(found.values(), key=lambda f: (f.start, f.rule.code))
-
-
-def rule_for(code: str) -> PrecheckRule | None:
-    return next((r for r in RULES if r.code == code), None)

@@ -198,10 +198,6 @@ def reply_templates(*, user) -> QuerySet:
     return scoped.filter(is_active=True).select_related("area").order_by("title")
 
 
-def staff_list(*, user) -> QuerySet:
-    return GridStaff.objects.visible_to(user).select_related("area", "user").order_by("area__path", "post")
-
-
 def _due_working(matter: Matter) -> bool:
     rules = [d.rule for d in deadlines_for(matter)]
     return not rules or rules[-1].unit == DayUnit.WORKING

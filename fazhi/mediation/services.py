@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from fazhi.accounts.permissions import active_posts
 from fazhi.accounts.roles import Module, Role
 from fazhi.areas.models import Area
-from fazhi.areas.scoping import area_in_scope, require_area_writable, require_change
+from fazhi.areas.scoping import area_in_scope, require_area_writable
 from fazhi.core.deadlines import deadline_complete, deadline_extend, deadline_start
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.encryption import mask_phone
@@ -46,11 +46,6 @@ from fazhi.mediation.models import (
 from fazhi.people.models import Resident
 
 M = Module.MEDIATION
-
-
-def _check_change(actor, obj) -> None:
-    if actor is not None:
-        require_change(actor, obj)
 
 
 def _check_dispute_change(actor, dispute: Dispute) -> None:

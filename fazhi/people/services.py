@@ -200,14 +200,6 @@ def resident_reveal(*, actor, resident: Resident, field: str, reason: str) -> st
     return value.isoformat() if isinstance(value, datetime.date) else value or ""
 
 
-def resident_find_by_id_number(*, queryset, id_number: str):
-    return queryset.filter(id_number_hash=blind_index(id_number))
-
-
-def resident_tags_set(*, actor, resident: Resident, tags) -> Resident:
-    return resident_update(actor=actor, resident=resident, tags=tags)
-
-
 # --- Excel import (dry run → confirm → atomic import) ---------------------------------------------------------
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
