@@ -122,7 +122,8 @@ def _chip(report, seg, figures: dict[str, Figure], names: Names):
             _("无法计算"),
         )
     return format_html(
-        '<a class="badge rounded-pill text-bg-info figure-chip" href="{}" data-chip="{}">{} · {}{}</a>',
+        '<a class="badge rounded-pill text-bg-info text-decoration-none figure-chip" href="{}" data-chip="{}">'
+        "{} · {}{}</a>",
         figure_url(report, seg.key),
         seg.key,
         figure.label,

@@ -36,4 +36,4 @@ def test_edit_a_paragraph_follow_a_figure_and_download_the_docx(live_server, liv
     with page.expect_download() as download:
         page.click("[data-testid=download-docx]")
     text = "\n".join(p.text for p in Document(io.BytesIO(open(download.value.path(), "rb").read())).paragraphs)
-    assert "网格员队伍全部配齐" in text and "综治网格2个" in text
+    assert "网格员队伍全部配齐" in text and "综合治理网格2个" in text
