@@ -17,7 +17,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 django.setup()
 
 from fazhi.areas.models import Area, Level  # noqa: E402
-from fazhi.core.metrics import METRICS, Period  # noqa: E402
+from fazhi.core.metrics import Period, refresh  # noqa: E402
 from fazhi.reports import exports, selectors, services  # noqa: E402
 from fazhi.reports.figures import keys_in  # noqa: E402
 from fazhi.reports.models import Report  # noqa: E402
@@ -40,10 +40,11 @@ def _median_ms(fn, repeat: int) -> float:
 
 def _metrics(areas) -> None:
     period = Period.year(YEAR)
+    metrics = refresh()
     for area in areas:
         for key in KEYS:
-            if key in METRICS:
-                METRICS[key].value(area=area, period=period)
+            if key in metrics:
+                metrics[key].value(area=area, period=period)
 
 
 def _pdf_job_and_download(township) -> tuple[float | None, float | None]:

@@ -67,20 +67,11 @@ class Metric:
         return qs.count()
 
 
+# Filled only by the providers: every figure is defined by rows (figure definitions, a ledger type's measures), none
+# by code. METRICS is per process and empty until the first refresh(), and a worker started before a row was added
+# would lack its figure: a provider brings the registry up to date with the database, so whoever reads the registry
+# for a page, a report or a roll-up reads what refresh() returns.
 METRICS: dict[str, Metric] = {}
-
-
-def register(
-    *, key: str, label: str, unit: str, section: str, records: Callable[..., QuerySet], sum_field: str | None = None
-) -> Metric:
-    metric = Metric(key=key, label=label, unit=unit, section=section, records=records, sum_field=sum_field)
-    METRICS[key] = metric
-    return metric
-
-
-# Some figures are defined by rows, not code (a ledger type's measures). METRICS is per process, so a worker started
-# before such a row was added would lack its figure: a provider brings the registry up to date with the database,
-# and whoever reads the registry for a page, a report or a roll-up calls refresh() first.
 _providers: list[Callable[[], object]] = []
 
 

@@ -1,13 +1,12 @@
 import datetime
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from fazhi.areas.models import Area, subtree_q
 from fazhi.areas.scoping import get_visible_or_404
-from fazhi.core.metrics import Period
-from fazhi.documents.choices import IN_FORCE, DocumentStatus, FlagStatus, ReviewConclusion
-from fazhi.documents.models import CleanupCampaign, LegalityReview, NormativeDocument, PrecheckFlag
+from fazhi.documents.choices import IN_FORCE, FlagStatus
+from fazhi.documents.models import CleanupCampaign, NormativeDocument
 
 
 def document_list(*, user, status: str = "", year: int | None = None, q: str = "") -> QuerySet:
@@ -59,54 +58,3 @@ def expiring(*, user, today: datetime.date, within_days: int) -> QuerySet:
     return NormativeDocument.objects.visible_to(user).filter(
         status__in=IN_FORCE, valid_until__lte=today + datetime.timedelta(days=within_days)
     )
-
-
-# --- figures (records behind each metric) ---
-
-
-def reviews_in(*, area: Area, period: Period) -> QuerySet:
-    return LegalityReview.objects.filter(
-        subtree_q(area.path, "document__area__path"), reviewed_on__gte=period.start, reviewed_on__lte=period.end
-    ).select_related("document")
-
-
-def reviews_passed_in(*, area: Area, period: Period) -> QuerySet:
-    return reviews_in(area=area, period=period).filter(conclusion=ReviewConclusion.PASS)
-
-
-def reviews_returned_in(*, area: Area, period: Period) -> QuerySet:
-    return reviews_in(area=area, period=period).filter(conclusion=ReviewConclusion.RETURN)
-
-
-def issued_in(*, area: Area, period: Period) -> QuerySet:
-    return NormativeDocument.objects.filter(
-        subtree_q(area.path), issued_on__gte=period.start, issued_on__lte=period.end
-    ).exclude(issued_on=None)
-
-
-def filed_in(*, area: Area, period: Period) -> QuerySet:
-    return NormativeDocument.objects.filter(
-        subtree_q(area.path), filed_on__gte=period.start, filed_on__lte=period.end
-    ).exclude(filed_on=None)
-
-
-def filed_on_time_in(*, area: Area, period: Period) -> QuerySet:
-    return filed_in(area=area, period=period).filter(filed_on__lte=F("filing_due"))
-
-
-def filings_overdue_in(*, area: Area, period: Period, today: datetime.date) -> QuerySet:
-    """Filed late, or still unfiled after the due date (docs/law.md ND-15, IX-07 报备及时率)."""
-    late = Q(filed_on__isnull=False, filed_on__gt=F("filing_due"))
-    missing = Q(filed_on__isnull=True, status=DocumentStatus.ISSUED, filing_due__lt=today)
-    return NormativeDocument.objects.filter(
-        subtree_q(area.path), filing_due__gte=period.start, filing_due__lte=period.end
-    ).filter(late | missing)
-
-
-def flags_upheld_in(*, area: Area, period: Period) -> QuerySet:
-    return PrecheckFlag.objects.filter(
-        subtree_q(area.path, "document__area__path"),
-        status=FlagStatus.CONFIRMED,
-        decided_on__gte=period.start,
-        decided_on__lte=period.end,
-    ).select_related("document")

@@ -7,7 +7,6 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
 from fazhi.areas.models import Area, subtree_q
-from fazhi.core.metrics import Period
 from fazhi.enforcement.models import (
     ANNUAL_TRAINING_HOURS,
     CaseEvent,
@@ -16,9 +15,7 @@ from fazhi.enforcement.models import (
     Inspection,
     JointAction,
     Officer,
-    Problem,
     Publication,
-    TrainingRecord,
 )
 
 
@@ -138,49 +135,3 @@ def publications_pending(*, user) -> QuerySet:
         .filter(Q(published_on__isnull=True) | Q(withdraw_due__isnull=False, withdrawn_on__isnull=True))
         .select_related("case")
     )
-
-
-# --- figures ---
-
-
-def officers_in(*, area: Area, period: Period) -> QuerySet:
-    return Officer.objects.filter(subtree_q(area.path))
-
-
-def certified_officers_in(*, area: Area, period: Period) -> QuerySet:
-    """Officers whose certificate had been issued by the end of the period and was still valid then."""
-    return officers_in(area=area, period=period).filter(
-        certificate_issued_on__lte=period.end, certificate_valid_until__gte=period.end
-    )
-
-
-def training_in(*, area: Area, period: Period) -> QuerySet:
-    return TrainingRecord.objects.filter(
-        subtree_q(area.path, "officer__area__path"), on__gte=period.start, on__lte=period.end
-    )
-
-
-def cases_in(*, area: Area, period: Period) -> QuerySet:
-    return EnforcementCase.objects.filter(subtree_q(area.path), opened_on__gte=period.start, opened_on__lte=period.end)
-
-
-def publications_in(*, area: Area, period: Period) -> QuerySet:
-    return Publication.objects.filter(
-        subtree_q(area.path, "case__area__path"), published_on__gte=period.start, published_on__lte=period.end
-    )
-
-
-def inspections_in(*, area: Area, period: Period) -> QuerySet:
-    return Inspection.objects.filter(subtree_q(area.path), held_on__gte=period.start, held_on__lte=period.end)
-
-
-def problems_in(*, area: Area, period: Period) -> QuerySet:
-    return Problem.objects.filter(
-        subtree_q(area.path, "inspection__area__path"),
-        inspection__held_on__gte=period.start,
-        inspection__held_on__lte=period.end,
-    )
-
-
-def joint_actions_in(*, area: Area, period: Period) -> QuerySet:
-    return JointAction.objects.filter(subtree_q(area.path), held_on__gte=period.start, held_on__lte=period.end)

@@ -1,8 +1,6 @@
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from fazhi.areas.models import subtree_q
-from fazhi.core.metrics import Period
 from fazhi.leadership.models import Duty, GroupMember, LeadingGroup, Meeting, PlanTask, WorkPlan
 
 
@@ -62,23 +60,6 @@ def task_get(*, user, pk: int) -> PlanTask:
 def duty_list(*, user, year: int | None = None) -> QuerySet:
     qs = Duty.objects.visible_to(user).select_related("area")
     return qs.filter(occurred_on__year=year) if year else qs
-
-
-# Records behind report figures (used by metrics.py; no user scope: the report's area is the scope).
-def meetings_in(*, area, period: Period) -> QuerySet:
-    return Meeting.objects.filter(subtree_q(area.path), held_on__gte=period.start, held_on__lte=period.end)
-
-
-def duties_in(*, area, period: Period, kind: str) -> QuerySet:
-    return Duty.objects.filter(
-        subtree_q(area.path), kind=kind, occurred_on__gte=period.start, occurred_on__lte=period.end
-    )
-
-
-def plan_tasks_in(*, area, period: Period) -> QuerySet:
-    return PlanTask.objects.filter(
-        subtree_q(area.path, "plan__area__path"), deadline__gte=period.start, deadline__lte=period.end
-    )
 
 
 def plan_task_titles(*, area, year: int) -> list[str]:

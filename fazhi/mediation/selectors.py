@@ -54,7 +54,7 @@ def follow_ups_due(*, user, today: datetime.date | None = None) -> QuerySet:
     )
 
 
-# --- figures (each returns the records it counts: core.metrics) -------------------------------------------------
+# --- the summary's counts (the report's figures are definitions: mediation/metrics.py) ---------------------------
 
 
 def disputes_in(*, area: Area, period: Period) -> QuerySet:

@@ -3,10 +3,8 @@ import datetime
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from fazhi.areas.models import Area, subtree_q
 from fazhi.areas.scoping import get_visible_or_404
-from fazhi.core.metrics import Period
-from fazhi.petitions.choices import ACCEPTED_STATUSES, OPEN_STATUSES, Stabilisation
+from fazhi.petitions.choices import OPEN_STATUSES
 from fazhi.petitions.models import KeyPetitioner, Petition
 
 
@@ -64,39 +62,4 @@ def overdue_for(*, user, today: datetime.date | None = None) -> QuerySet:
     today = today or timezone.localdate()
     return petition_list(user=user).filter(
         status__in=OPEN_STATUSES, due_date__isnull=False, due_date__lte=today + datetime.timedelta(days=7)
-    )
-
-
-# --- figures ------------------------------------------------------------------------------------------------------
-
-
-def _in(area: Area) -> QuerySet:
-    return Petition.objects.filter(subtree_q(area.path, "area__path"))
-
-
-def received(*, area: Area, period: Period) -> QuerySet:
-    return _in(area).filter(received_on__gte=period.start, received_on__lte=period.end)
-
-
-def accepted(*, area: Area, period: Period) -> QuerySet:
-    return _in(area).filter(accepted_on__gte=period.start, accepted_on__lte=period.end)
-
-
-def closed_on_time(*, area: Area, period: Period) -> QuerySet:
-    return _in(area).filter(replied_on__gte=period.start, replied_on__lte=period.end, closed_on_time=True)
-
-
-def overdue(*, area: Area, period: Period) -> QuerySet:
-    """Accepted in the period and not closed by the due date: replied late, or still open past it at period end."""
-    late_reply = Q(closed_on_time=False)
-    still_open = Q(replied_on__isnull=True, status__in=ACCEPTED_STATUSES, due_date__lt=period.end)
-    return accepted(area=area, period=period).filter(late_reply | still_open)
-
-
-def key_petitioners_settled(*, area: Area, period: Period) -> QuerySet:
-    return KeyPetitioner.objects.filter(
-        subtree_q(area.path, "area__path"),
-        status=Stabilisation.SETTLED,
-        status_since__gte=period.start,
-        status_since__lte=period.end,
     )

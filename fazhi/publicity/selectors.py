@@ -16,7 +16,6 @@ from fazhi.publicity.choices import AUDIENCE, KEY_DATE
 from fazhi.publicity.models import (
     Activity,
     ActivityAudience,
-    ActivityMaterial,
     MediaAccount,
     MediaPost,
     MediaSeries,
@@ -112,19 +111,11 @@ def post_list(*, user, year: int | None = None) -> QuerySet:
     return qs.filter(published_on__year=year) if year else qs
 
 
-# --- figures (area subtree + period; the metric registry calls these) ---
+# --- records of an area's subtree in a period, behind the reach page ---
 
 
 def activities_in(*, area: Area, period: Period) -> QuerySet:
     return Activity.objects.filter(subtree_q(area.path), held_on__gte=period.start, held_on__lte=period.end)
-
-
-def materials_in(*, area: Area, period: Period) -> QuerySet:
-    return ActivityMaterial.objects.filter(
-        subtree_q(area.path, "activity__area__path"),
-        activity__held_on__gte=period.start,
-        activity__held_on__lte=period.end,
-    )
 
 
 def audiences_in(*, area: Area, period: Period) -> QuerySet:
@@ -133,10 +124,6 @@ def audiences_in(*, area: Area, period: Period) -> QuerySet:
         activity__held_on__gte=period.start,
         activity__held_on__lte=period.end,
     )
-
-
-def posts_in(*, area: Area, period: Period) -> QuerySet:
-    return MediaPost.objects.filter(subtree_q(area.path), published_on__gte=period.start, published_on__lte=period.end)
 
 
 # --- reach and gaps ---

@@ -107,7 +107,7 @@ def metric_table(*, area: Area, year: int, keys: list[str] | None = None) -> lis
     """The registered figures `keys` (all of them if None) for the area and year, with last year's value beside
     each; computed together in a few queries (core.metrics.metric_values), however many records lie behind them.
     The keys come from metric_sections(), which has just refreshed the registry."""
-    keys = sorted(METRICS) if keys is None else keys
+    keys = sorted(refresh()) if keys is None else keys
     return list(live_figures(keys, area=area, year=year).values())
 
 

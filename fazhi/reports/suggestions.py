@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.core.metrics import METRICS, Period, refresh
+from fazhi.core.metrics import Period, refresh
 
 
 @dataclass(frozen=True)
@@ -82,11 +82,11 @@ RULES = [
 def suggest(*, area, year: int) -> list[str]:
     period = Period.year(year)
     out = []
-    refresh()
+    metrics = refresh()
     for rule in RULES:
-        if not all(k in METRICS for k in rule.keys):
+        if not all(k in metrics for k in rule.keys):
             continue
-        values = [METRICS[k].value(area=area, period=period) for k in rule.keys]
+        values = [metrics[k].value(area=area, period=period) for k in rule.keys]
         if rule.test(*values):
             out.append(str(rule.text))
     return out

@@ -11,10 +11,9 @@ from django.utils.translation import gettext as _
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, Level, subtree_q
 from fazhi.areas.scoping import areas_visible_to
-from fazhi.core.metrics import Period
 from fazhi.training import rules
 from fazhi.training.choices import SessionKind
-from fazhi.training.models import Attendance, Cadre, Exam, ExamScore, Requirement, Session
+from fazhi.training.models import Cadre, Exam, Requirement, Session
 from fazhi.training.services import requirement_values
 
 
@@ -87,27 +86,6 @@ def requirement_rows() -> list[dict]:
             }
         )
     return rows
-
-
-# --- figures ---
-
-
-def sessions_in(*, area: Area, period: Period) -> QuerySet:
-    return Session.objects.filter(subtree_q(area.path), held_on__gte=period.start, held_on__lte=period.end)
-
-
-def attendance_in(*, area: Area, period: Period) -> QuerySet:
-    return Attendance.objects.filter(
-        subtree_q(area.path, "session__area__path"),
-        session__held_on__gte=period.start,
-        session__held_on__lte=period.end,
-    )
-
-
-def scores_in(*, area: Area, period: Period) -> QuerySet:
-    return ExamScore.objects.filter(
-        subtree_q(area.path, "exam__area__path"), exam__held_on__gte=period.start, exam__held_on__lte=period.end
-    )
 
 
 # --- yearly minimums ---

@@ -14,7 +14,7 @@ from django.db.models import Count, Q, Sum
 from fazhi.core import facts
 from fazhi.core.dictionaries import dictionary_seed
 from fazhi.core.facts import Aggregation, Dimension, PeriodKind, Quantity, RecordType
-from fazhi.core.metrics import METRICS, Period, refresh
+from fazhi.core.metrics import Period, refresh
 from fazhi.ledger.metrics import figure_specs as ledger_figure_specs
 
 START, END = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
@@ -136,13 +136,13 @@ def test_every_registered_figure_has_a_spec_of_the_same_key_label_unit_and_secti
 
 def test_a_ledger_measure_counts_its_value_rows_as_its_metric_does(world, django_assert_num_queries):
     ledger_type, measure = _ledger_type(world)
-    refresh()
+    metrics = refresh()
     spec = next(s for s in ledger_figure_specs() if s.key == measure.metric_key)
     record_type = facts.record_type(spec.record_type)
     assert record_type.area_owner == world.township.path
     assert facts.record_type(f"ledger.t{ledger_type.pk}").label == "法治宣传车巡回"
     qs = record_type.records(area_path=world.township.path, start=START, end=END, kind=spec.period, filters=[])
-    metric = METRICS[measure.metric_key]
+    metric = metrics[measure.metric_key]
     period = Period(START, END)
     assert qs.aggregate(v=Sum("value"))["v"] == metric.value(area=world.township, period=period) == 3
     assert set(qs.values_list("pk", flat=True)) == set(

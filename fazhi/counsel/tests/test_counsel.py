@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from fazhi.accounts.roles import Role
 from fazhi.areas import demo as areas_demo
-from fazhi.core.metrics import METRICS, Period
+from fazhi.core.metrics import Period, refresh
 from fazhi.counsel import demo, services
 from fazhi.counsel.choices import AdviserLevel, OpinionKind
 from fazhi.counsel.models import Adviser, Consultation, DutyDay, Opinion
@@ -142,12 +142,13 @@ def test_demo_figures_count_their_records(db):
     demo.load(context)
     demo.load(context)
     township, year = context["township"], Period.year(2023)
-    assert METRICS["counsel.duty_days"].value(area=township, period=year) == 12
-    assert METRICS["counsel.opinions"].value(area=township, period=year) == 3
-    assert METRICS["counsel.consultations"].value(area=township, period=year) == 5
-    assert METRICS["counsel.consultation_people"].value(area=township, period=year) == 12
-    assert METRICS["counsel.referred_to_mediation"].value(area=township, period=year) == 3
-    assert METRICS["counsel.advisers"].value(area=township, period=year) == 2
+    metrics = refresh()
+    assert metrics["counsel.duty_days"].value(area=township, period=year) == 12
+    assert metrics["counsel.opinions"].value(area=township, period=year) == 3
+    assert metrics["counsel.consultations"].value(area=township, period=year) == 5
+    assert metrics["counsel.consultation_people"].value(area=township, period=year) == 12
+    assert metrics["counsel.referred_to_mediation"].value(area=township, period=year) == 3
+    assert metrics["counsel.advisers"].value(area=township, period=year) == 2
     levels = sorted(Adviser.objects.filter(area=township).values_list("name", "level"))
     assert levels == [("吴律师", "village"), ("周律师", "township")]
     assert Opinion.objects.filter(kind=OpinionKind.PETITION_DISPUTE).count() == 1

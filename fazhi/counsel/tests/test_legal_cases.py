@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from fazhi.accounts.roles import Role
 from fazhi.areas import demo as areas_demo
-from fazhi.core.metrics import METRICS, Period
+from fazhi.core.metrics import Period, refresh
 from fazhi.counsel import demo, services
 from fazhi.counsel.choices import CaseKind, CaseOutcome
 from fazhi.counsel.models import CourtAppearance, LegalCase
@@ -96,12 +96,13 @@ def test_figures_count_cases_losses_and_appearances(world, staff):
     services.legal_case_close(actor=staff, case=won, outcome=CaseOutcome.DISMISSED, closed_on=D(2023, 9, 1))
     _case(None, world.foreign_grid.parent, number="外县")
     year = Period.year(2023)
+    metrics = refresh()
 
     def value(key):
-        return METRICS[key].value(area=world.township, period=year)
+        return metrics[key].value(area=world.township, period=year)
 
     assert (value("counsel.litigations"), value("counsel.reconsiderations")) == (1, 1)
-    assert list(METRICS["counsel.legal_case_losses"].evidence(area=world.township, period=year)) == [lost]
+    assert list(metrics["counsel.legal_case_losses"].evidence(area=world.township, period=year)) == [lost]
     assert (value("counsel.court_appearances"), value("counsel.principal_court_appearances")) == (2, 1)
 
 
@@ -137,8 +138,9 @@ def test_demo_cases(db):
     demo.load(context)
     township, year = context["township"], Period.year(2023)
     assert LegalCase.objects.count() == 2
-    assert METRICS["counsel.legal_case_losses"].value(area=township, period=year) == 1
-    assert METRICS["counsel.principal_court_appearances"].value(area=township, period=year) == 1
+    metrics = refresh()
+    assert metrics["counsel.legal_case_losses"].value(area=township, period=year) == 1
+    assert metrics["counsel.principal_court_appearances"].value(area=township, period=year) == 1
 
 
 def test_appearance_dates_stay_within_the_case_and_closing_cannot_precede_a_hearing(world, staff):

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from fazhi.core.metrics import METRICS, Period
+from fazhi.core.metrics import Period, refresh
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.choices import InspectionKind
 from fazhi.enforcement.models import Inspection, Officer, Problem, Publication, TrainingRecord
@@ -109,9 +109,10 @@ def test_metrics_count_their_records(world, officers, make_case):
     Problem.objects.create(
         inspection=inspection, description="b", due_on=D(2023, 12, 1), rectification="改", rectified_on=D(2023, 11, 20)
     )
+    metrics = refresh()
 
     def value(key):
-        return METRICS[key].value(area=world.township, period=period)
+        return metrics[key].value(area=world.township, period=period)
 
     # 持证率 2/3: 李执法's certificate expired in 2023, 张 and 王 are valid on 2023-12-31.
     assert (value("enforcement.certified_officers"), value("enforcement.officers")) == (2, 3)
@@ -139,7 +140,7 @@ def test_an_officer_certified_after_the_year_does_not_count_as_certified_in_it(w
         certificate_issued_on=D(2024, 3, 1),
         certificate_valid_until=D(2029, 2, 28),
     )
-    certified = selectors.certified_officers_in(area=world.township, period=Period.year(2023))
+    certified = refresh()["enforcement.certified_officers"].evidence(area=world.township, period=Period.year(2023))
     assert sorted(o.name for o in certified) == ["张执法", "王执法"]
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from fazhi.accounts.roles import Role
-from fazhi.core.metrics import METRICS, Period
+from fazhi.core.metrics import Period, refresh
 from fazhi.leadership import selectors, services
 from fazhi.leadership.choices import DutyKind, GroupPost, MeetingKind, TaskProgress
 from fazhi.leadership.models import GroupMember, LeadingGroup, Meeting, PlanTask
@@ -140,9 +140,10 @@ def test_the_leadership_figures_count_their_own_records(world):
             occurred_on=D(2023, 12, 1),
             content="…",
         )
-    values = {k: METRICS[k].value(area=world.township, period=period) for k in METRICS if k.startswith("leadership.")}
+    metrics = refresh()
+    values = {k: metrics[k].value(area=world.township, period=period) for k in metrics if k.startswith("leadership.")}
     assert values["leadership.meetings"] == 1
     assert values["leadership.annual_hearings"] == 1
     assert values["leadership.law_reports"] == 1
     assert values["leadership.court_appearances"] == 2
-    assert METRICS["leadership.meetings"].value(area=world.county, period=period) == 2
+    assert metrics["leadership.meetings"].value(area=world.county, period=period) == 2

@@ -99,9 +99,10 @@ def test_another_process_sees_a_new_type_after_sync_without_a_restart(world):
         measures=[("行动", "次")],
     )
     key = f"ledger.t{record_type.pk}_m{record_type.measures.get().pk}"
-    for k in [k for k in core_metrics.METRICS if k.startswith("ledger.")]:
-        del core_metrics.METRICS[k]  # a fresh worker that started before the type existed
-    core_metrics.METRICS["ledger.t999999_m1"] = core_metrics.METRICS.get("training.study_sessions")  # stale key
+    metrics = core_metrics.refresh()
+    for k in [k for k in metrics if k.startswith("ledger.")]:
+        del metrics[k]  # a fresh worker that started before the type existed
+    metrics["ledger.t999999_m1"] = metrics["training.study_sessions"]  # stale key
     assert sync_ledger_metrics() == [key]
     assert key in core_metrics.METRICS and "ledger.t999999_m1" not in core_metrics.METRICS
 

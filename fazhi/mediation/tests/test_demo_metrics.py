@@ -7,7 +7,7 @@ import pytest
 from fazhi.areas import demo as areas_demo
 from fazhi.areas.models import Area
 from fazhi.core.dictionaries import dictionary_seed
-from fazhi.core.metrics import METRICS, Period
+from fazhi.core.metrics import Period, refresh
 from fazhi.core.registry import registry
 from fazhi.core.testing import shared_records
 from fazhi.mediation import demo
@@ -38,8 +38,9 @@ def demo_township(_demo, db):
 
 def test_demo_figures_for_2023_equal_the_seed_and_are_exactly_their_records(demo_township):
     period = Period.year(2023)
-    general = METRICS["mediation.general_disputes_resolved"]
-    key = METRICS["mediation.key_group_disputes_resolved"]
+    metrics = refresh()
+    general = metrics["mediation.general_disputes_resolved"]
+    key = metrics["mediation.key_group_disputes_resolved"]
     assert general.value(area=demo_township, period=period) == 103
     assert key.value(area=demo_township, period=period) == 2
     expected_general = Dispute.objects.filter(
@@ -53,15 +54,16 @@ def test_demo_figures_for_2023_equal_the_seed_and_are_exactly_their_records(demo
     # across the three tiers
     tiers = set(general.evidence(area=demo_township, period=period).values_list("tier", flat=True))
     assert tiers == {Tier.SIMPLE, Tier.GENERAL, Tier.DIFFICULT}
-    assert METRICS["mediation.judicial_confirmations"].value(area=demo_township, period=period) == 3
+    assert metrics["mediation.judicial_confirmations"].value(area=demo_township, period=period) == 3
 
 
 def test_figures_are_limited_to_the_area_and_the_period(demo_township):
     other = Area.objects.get(name="明通镇")
-    assert METRICS["mediation.general_disputes_resolved"].value(area=other, period=Period.year(2023)) == 0
-    assert METRICS["mediation.general_disputes_resolved"].value(area=demo_township, period=Period.year(2022)) == 0
+    metrics = refresh()
+    assert metrics["mediation.general_disputes_resolved"].value(area=other, period=Period.year(2023)) == 0
+    assert metrics["mediation.general_disputes_resolved"].value(area=demo_township, period=Period.year(2022)) == 0
     village = Area.objects.get(name="新红村")
-    assert 0 < METRICS["mediation.general_disputes_resolved"].value(area=village, period=Period.year(2023)) < 103
+    assert 0 < metrics["mediation.general_disputes_resolved"].value(area=village, period=Period.year(2023)) < 103
 
 
 def test_demo_loader_is_idempotent_and_leaves_open_and_overdue_cases(demo_township):
