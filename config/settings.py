@@ -246,6 +246,10 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = ({"model": "otp_totp.totpdevice", "exclude_fi
 AUDITLOG_STORE_JSON_CHANGES = True
 # Hash chain over the audit trail (fazhi/core/audit.py): SM3 (国密, GB/T 32905-2016) or SHA256.
 AUDIT_HASH_ALGORITHM = os.environ.get("FAZHI_AUDIT_HASH", "SM3")
+# The audit chain is keyed (HMAC, fazhi/core/audit.py) with secrets kept out of the database, so that whoever can
+# write the database cannot recompute it: FAZHI_AUDIT_KEY="id:secret[,oldid:oldsecret…]", the first key writes, all
+# verify (rotation: docs/deployment.md). GB/T 22239-2019 8.1.4.3 安全审计 c). The default is for development only.
+AUDIT_KEYS = os.environ.get("FAZHI_AUDIT_KEY", "dev1:dev-only-audit-chain-key")
 
 # --- Language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

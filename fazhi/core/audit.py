@@ -6,6 +6,13 @@ Each entry stores ``seq`` (its position in the chain), ``prev_hash`` (the previo
 SHA-256 when ``settings.AUDIT_HASH_ALGORITHM = "SHA256"``; the algorithm is stored per entry, so switching the
 setting never breaks the existing chain.
 
+Keyed (security review, medium): whoever can write the database could rewrite an entry and recompute an unkeyed
+chain. New entries are therefore HMACs (HMAC-SM3, or HMAC-SHA256 with the SHA256 setting) under a secret kept out
+of the database (``settings.AUDIT_KEYS`` from ``FAZHI_AUDIT_KEY``, ``id:secret,…``: the first key writes, all of them
+verify), and each entry stores the id of its key (``hash_key_id``) so keys can rotate. Entries written before keep
+their stored unkeyed hash (empty key id) and keep verifying; history is not rewritten. Once a keyed entry is in the
+chain, an unkeyed one after it is a break: an intruder cannot drop the key by recomputing the tail without it.
+
 The chain head (``AuditChainHead``, one row) is locked by an UPDATE in the same transaction as the INSERT, so
 concurrent writers are serialised: PostgreSQL holds the row lock until commit; SQLite takes its database write lock.
 """
@@ -19,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, hmac
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -53,6 +60,28 @@ class AuditImmutableError(Exception):
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__(message or _("审计记录只能追加，不能修改或删除。"))
+
+
+class UnknownAuditKey(KeyError):
+    """An entry was keyed with a key this process does not have (rotated out, or another installation's)."""
+
+
+def audit_keys() -> dict[str, bytes]:
+    """``settings.AUDIT_KEYS`` (``"id:secret,id2:secret2"``) as {id: secret bytes}, the signing key first."""
+    keys: dict[str, bytes] = {}
+    for item in str(getattr(settings, "AUDIT_KEYS", "") or "").split(","):
+        if not item.strip():
+            continue
+        key_id, sep, secret = item.strip().partition(":")
+        if not sep or not key_id or len(key_id) > 16 or len(secret) < 16:
+            raise ValueError("FAZHI_AUDIT_KEY must be id:secret[,id:secret…] (id ≤ 16 characters, secret ≥ 16)")
+        keys[key_id] = secret.encode()
+    return keys
+
+
+def signing_key_id() -> str:
+    """The id of the key new entries are written with ("" when no key is configured: an unkeyed hash)."""
+    return next(iter(audit_keys()), "")
 
 
 def configured_algorithm() -> str:
@@ -96,12 +125,24 @@ def _prepared(entry: Any, name: str) -> Any:
 def canonical_bytes(entry: Any) -> bytes:
     payload = {name: _prepared(entry, name) for name in HASHED_FIELDS}
     payload["prev_hash"] = entry.prev_hash
+    if getattr(entry, "hash_key_id", ""):  # covered when present; entries written before have none (same bytes)
+        payload["hash_key_id"] = entry.hash_key_id
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode()
 
 
-def compute_hash(entry: Any, algorithm: str | None = None) -> str:
-    """The hash of ``entry`` (an AuditEntry, or its historical model in a migration)."""
-    digest = hashes.Hash(ALGORITHMS[algorithm or entry.hash_algorithm]())
+def compute_hash(entry: Any, algorithm: str | None = None, *, keys: dict[str, bytes] | None = None) -> str:
+    """The hash of ``entry`` (an AuditEntry, or its historical model in a migration): the HMAC under the key its
+    ``hash_key_id`` names, or the plain hash of an entry written before keys. Raises ``UnknownAuditKey``."""
+    algo = ALGORITHMS[algorithm or entry.hash_algorithm]()
+    key_id = getattr(entry, "hash_key_id", "")
+    if key_id:
+        keys = audit_keys() if keys is None else keys
+        if key_id not in keys:
+            raise UnknownAuditKey(key_id)
+        mac = hmac.HMAC(keys[key_id], algo)
+        mac.update(canonical_bytes(entry))
+        return mac.finalize().hex()
+    digest = hashes.Hash(algo)
     digest.update(canonical_bytes(entry))
     return digest.finalize().hex()
 
@@ -121,6 +162,8 @@ class ChainBreak:
 class ChainReport:
     checked: int
     broken: ChainBreak | None
+    # Entries keyed with a key this process lacks: linked, but their content could not be checked.
+    unverified: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -128,27 +171,35 @@ class ChainReport:
 
 
 def verify_entries(entries: Iterable[Any], *, head: Any | None = None) -> ChainReport:
-    """Walk ``entries`` in seq order; return the first break (gap, wrong link, wrong hash, head mismatch)."""
+    """Walk ``entries`` in seq order; return the first break (gap, wrong link, wrong hash, an unkeyed entry after a
+    keyed one, head mismatch) and the seqs of entries whose key this process does not have."""
     expected_seq = 1
     prev_hash = GENESIS_HASH
     checked = 0
     last = None
+    keys = audit_keys()
+    keyed_seen = False
+    unverified: list[int] = []
+
+    def broken(entry: Any, reason: str) -> ChainReport:
+        return ChainReport(checked, ChainBreak(entry.id, entry.seq, reason), tuple(unverified))
+
     for entry in entries:
         if entry.seq != expected_seq:
-            return ChainReport(
-                checked,
-                ChainBreak(
-                    entry.id,
-                    entry.seq,
-                    _("序号不连续，应为 %(expected)s（其前的记录被删除）") % {"expected": expected_seq},
-                ),
-            )
+            return broken(entry, _("序号不连续，应为 %(expected)s（其前的记录被删除）") % {"expected": expected_seq})
         if entry.prev_hash != prev_hash:
-            return ChainReport(checked, ChainBreak(entry.id, entry.seq, _("前序哈希与上一条记录不一致")))
+            return broken(entry, _("前序哈希与上一条记录不一致"))
         if entry.hash_algorithm not in ALGORITHMS:
-            return ChainReport(checked, ChainBreak(entry.id, entry.seq, _("未知的哈希算法")))
-        if compute_hash(entry) != entry.entry_hash:
-            return ChainReport(checked, ChainBreak(entry.id, entry.seq, _("内容与哈希不符（记录被修改）")))
+            return broken(entry, _("未知的哈希算法"))
+        key_id = getattr(entry, "hash_key_id", "")
+        if keyed_seen and not key_id:
+            return broken(entry, _("在以密钥计算的记录之后出现未加密钥的记录（记录被改写）"))
+        keyed_seen = keyed_seen or bool(key_id)
+        try:
+            if compute_hash(entry, keys=keys) != entry.entry_hash:
+                return broken(entry, _("内容与哈希不符（记录被修改）"))
+        except UnknownAuditKey:
+            unverified.append(entry.seq)
         checked += 1
         prev_hash = entry.entry_hash
         expected_seq += 1
@@ -163,8 +214,9 @@ def verify_entries(entries: Iterable[Any], *, head: Any | None = None) -> ChainR
                 _("链尾与链头记录不符：链头为第 %(seq)s 条，实际只有 %(count)s 条")
                 % {"seq": head.seq, "count": checked},
             ),
+            tuple(unverified),
         )
-    return ChainReport(checked, None)
+    return ChainReport(checked, None, tuple(unverified))
 
 
 def iter_chain(queryset: Any, chunk_size: int = 2000) -> Iterator[Any]:
@@ -182,7 +234,7 @@ def verify_chain(*, using: str = "default") -> ChainReport:
 
 # --- archiving (the entries stay in the database; the archive is the copy kept beyond the online period) -----------
 
-ARCHIVE_FIELDS = ("id", *HASHED_FIELDS, "prev_hash", "entry_hash")
+ARCHIVE_FIELDS = ("id", *HASHED_FIELDS, "hash_key_id", "prev_hash", "entry_hash")
 
 
 def archive_entries(*, until: datetime.date, path: Any) -> int:

@@ -10,6 +10,7 @@ DEV_DEFAULTS = {
     "BACKUP_KEY": ("dev-only-backup-key", "FAZHI_BACKUP_KEY"),
     "FIELD_ENCRYPTION_KEYS": ("dev1:ZGV2LW9ubHktZmllbGQta2V5LTMyLWJ5dGVzLS0tLS0=", "FAZHI_FIELD_KEYS"),
     "FIELD_HASH_KEY": ("dev-only-blind-index-key", "FAZHI_FIELD_HASH_KEY"),
+    "AUDIT_KEYS": ("dev1:dev-only-audit-chain-key", "FAZHI_AUDIT_KEY"),
 }
 
 
@@ -56,4 +57,10 @@ def check_audit_hash_algorithm(app_configs=None, **kwargs):
     name = str(getattr(settings, "AUDIT_HASH_ALGORITHM", "SM3")).upper().replace("-", "")
     if name not in ALGORITHMS:
         return [Error(f"AUDIT_HASH_ALGORITHM must be one of {sorted(ALGORITHMS)}.", id="fazhi.E013")]
+    from fazhi.core.audit import audit_keys
+
+    try:
+        audit_keys()
+    except ValueError as exc:
+        return [Error(str(exc), id="fazhi.E014")]
     return []

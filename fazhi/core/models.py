@@ -5,7 +5,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, router, transaction
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.core.audit import GENESIS_HASH, AuditImmutableError, compute_hash, configured_algorithm
+from fazhi.core.audit import (
+    GENESIS_HASH,
+    AuditImmutableError,
+    compute_hash,
+    configured_algorithm,
+    signing_key_id,
+)
 
 
 class TimeStampedModel(models.Model):
@@ -81,6 +87,8 @@ class AuditEntry(AbstractLogEntry):
     prev_hash = models.CharField(_("前序哈希"), max_length=64, editable=False)
     entry_hash = models.CharField(_("本条哈希"), max_length=64, editable=False)
     hash_algorithm = models.CharField(_("哈希算法"), max_length=10, editable=False)
+    # The id of the HMAC key (fazhi/core/audit.py, FAZHI_AUDIT_KEY); empty for entries hashed before keys.
+    hash_key_id = models.CharField(_("密钥标识"), max_length=16, blank=True, default="", editable=False)
 
     objects = AuditEntryManager()
 
@@ -154,6 +162,7 @@ def link_to_chain(entry: AuditEntry, *, using: str) -> None:
     entry.seq = head.seq
     entry.prev_hash = head.last_hash
     entry.hash_algorithm = configured_algorithm()
+    entry.hash_key_id = signing_key_id()
     entry.entry_hash = compute_hash(entry)
     heads.update(last_hash=entry.entry_hash)
 

@@ -81,10 +81,11 @@ def test_signed_in_pages_are_never_stored(world, client):
 
 def test_development_keys_fail_the_deploy_check(settings):
     ids = {e.id for e in checks.check_production_keys()}
-    assert ids == {"fazhi.E001", "fazhi.E002", "fazhi.E003"}  # the defaults in settings.py
+    assert ids == {"fazhi.E001", "fazhi.E002", "fazhi.E003", "fazhi.E004"}  # the defaults in settings.py
     settings.BACKUP_KEY = "real-backup-key"
     settings.FIELD_ENCRYPTION_KEYS = "k1:" + base64.b64encode(os.urandom(32)).decode()
     settings.FIELD_HASH_KEY = "real-hash-key"
+    settings.AUDIT_KEYS = "a1:" + base64.b64encode(os.urandom(32)).decode()
     assert checks.check_production_keys() == []
 
 
@@ -131,6 +132,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
             "FAZHI_BACKUP_KEY": secrets.token_urlsafe(32),
             "FAZHI_FIELD_KEYS": "k2026:" + base64.b64encode(os.urandom(32)).decode(),
             "FAZHI_FIELD_HASH_KEY": secrets.token_urlsafe(32),
+            "FAZHI_AUDIT_KEY": "a1:" + secrets.token_urlsafe(32),
             "FAZHI_VAR_DIR": str(tmp_path),
         }
     )
