@@ -29,10 +29,14 @@ class CoreConfig(AppConfig):
 
 
 def _seed_dictionaries(*, using: str = "default", **_signal) -> None:
+    from auditlog.context import disable_auditlog
     from django.db import router
 
     from fazhi.core.dictionaries import dictionary_seed
     from fazhi.core.models import DictionaryEntry
 
     if using == router.db_for_write(DictionaryEntry):  # dictionary_seed writes there, not to `using`
-        dictionary_seed()
+        # The release's own defaults, written by migrate like the schema itself: not an operator's change for the
+        # audit trail (an admin's later edits of them are audited as any change).
+        with disable_auditlog():
+            dictionary_seed()

@@ -1,5 +1,6 @@
 """The platform's own figures (each app's `core.facts.builtin(...)` specs) kept as read-only definition rows."""
 
+from auditlog.context import disable_auditlog
 from django.db import transaction
 
 from fazhi.core.facts import BUILTIN_FIGURES, FigureSpec
@@ -29,7 +30,8 @@ def sync_builtins(**_signal) -> int:
     from fazhi.figures.models import FigureDefinition
 
     changed = 0
-    with transaction.atomic():
+    # The release's own figures, written by migrate like the schema: not an operator's change for the audit trail.
+    with transaction.atomic(), disable_auditlog():
         existing = {d.key: d for d in FigureDefinition.objects.filter(builtin=True)}
         for key, spec in BUILTIN_FIGURES.items():
             wanted = _fields(spec)
