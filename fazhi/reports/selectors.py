@@ -90,16 +90,34 @@ def metric_sections(area: Area | None = None) -> list[MetricSection]:
     return [s for s in mine if s.keys]
 
 
+# The order an annual report's 主要举措 usually run in: leadership first (第一责任人), then study and training, 普法,
+# grass-roots governance, and lawful administration; an app not listed follows them.
+REPORT_APP_ORDER = (
+    "leadership",
+    "training",
+    "publicity",
+    "grid",
+    "people",
+    "mediation",
+    "petitions",
+    "counsel",
+    "documents",
+    "decisions",
+    "enforcement",
+    "disclosure",
+)
+
+
 def _metric_sections() -> list[MetricSection]:
-    """Sections in the order of the platform's own figures (the apps' order), then the sections only a ledger type
-    or an area's own definitions use, by name."""
-    builtin_rank = {key: i for i, key in enumerate(BUILTIN_FIGURES)}
+    """Sections in report order (REPORT_APP_ORDER of their first built-in figure, then the apps' declaration order),
+    then the sections only a ledger type or an area's own definitions use, by name."""
+    app_rank = {app: i for i, app in enumerate(REPORT_APP_ORDER)}
+    builtin_rank = {key: (app_rank.get(key.split(".")[0], len(app_rank)), i) for i, key in enumerate(BUILTIN_FIGURES)}
+    last = (len(app_rank) + 1, 0)
     by_label: dict[str, list[str]] = {}
     for key, metric in METRICS.items():
         by_label.setdefault(str(metric.section), []).append(key)
-    ranked = sorted(
-        by_label.items(), key=lambda item: (min(builtin_rank.get(k, len(builtin_rank)) for k in item[1]), item[0])
-    )
+    ranked = sorted(by_label.items(), key=lambda item: (min(builtin_rank.get(k, last) for k in item[1]), item[0]))
     return [MetricSection(number=n, label=label, keys=sorted(keys)) for n, (label, keys) in enumerate(ranked, 1)]
 
 
