@@ -23,6 +23,17 @@ RECORD_TYPES = (
             Quantity("field", _("执法领域"), "certificate_field"),
             Quantity("issuer", _("发证机关"), "certificate_issuer"),
         ),
+        dimensions=(
+            # 身兼数职: the officer's other posts (兼任其他岗位), one a line; a blank field is none.
+            Dimension("several_posts", _("身兼数职（兼任其他岗位）"), flag=~Q(other_posts="")),
+            # No certificate valid on the period's last day: not yet issued or already expired (LE-40).
+            Dimension(
+                "uncertified",
+                _("期末未持有效执法证件"),
+                flag=lambda start, end: ~Q(certificate_issued_on__lte=end, certificate_valid_until__gte=end),
+                relative=True,
+            ),
+        ),
         section=SECTION,
     ),
     # The same officers by their certificate, which stands from its issue to its last valid day.
@@ -126,6 +137,23 @@ def _figures() -> list[FigureSpec]:
             _("名"),
             "enforcement.certificate",
             period=PeriodKind.STANDING,
+        ),
+        # Today's register (it keeps no appointment dates), each officer's certificate as at the period's end.
+        spec(
+            "enforcement.officers_without_certificate",
+            _("未持有效执法证件的执法人员"),
+            _("名"),
+            "enforcement.officer",
+            {"dim": "uncertified", "values": ["1"]},
+            period=PeriodKind.CURRENT,
+        ),
+        spec(
+            "enforcement.officers_multi_post",
+            _("身兼数职的执法人员"),
+            _("名"),
+            "enforcement.officer",
+            {"dim": "several_posts", "values": ["1"]},
+            period=PeriodKind.CURRENT,
         ),
         spec(
             "enforcement.training_hours",

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.dictionaries import dictionary_choices
-from fazhi.core.facts import Dimension, FigureSpec, Quantity, RecordType, builtin, declare
+from fazhi.core.facts import Dimension, FigureSpec, PeriodKind, Quantity, RecordType, builtin, declare
 from fazhi.mediation.choices import (
     DISPUTE_TYPE,
     AgreementForm,
@@ -43,6 +43,16 @@ def _dispute_dimensions(prefix: str = "") -> tuple[Dimension, ...]:
     )
 
 
+# Still open at the period's end (not closed by then) and past its due date then (人民调解工作若干规定 第三十三条,
+# docs/law.md MED-18). A dispute closed after the period's end was open at it.
+_OVERDUE = Dimension(
+    "overdue",
+    _("期末超期未办结"),
+    flag=lambda start, end: (Q(closed_on__isnull=True) | Q(closed_on__gt=end)) & Q(due_date__lt=end),
+    relative=True,
+)
+
+
 def _dispute_type(key: str, label: str, date: str) -> RecordType:
     return RecordType(
         key=key,
@@ -51,7 +61,7 @@ def _dispute_type(key: str, label: str, date: str) -> RecordType:
         date=date,
         sums=(Quantity("amount", _("涉及金额（元）"), "amount"),),
         distincts=(Quantity("area", _("村（社区）"), "area"), Quantity("body", _("调解组织"), "body")),
-        dimensions=_dispute_dimensions(),
+        dimensions=(*_dispute_dimensions(), _OVERDUE),
         section=SECTION,
     )
 
@@ -149,6 +159,15 @@ def _figures() -> list[FigureSpec]:
             "mediation.dispute_closed",
             resolved,
             {"dim": "in_village", "values": ["1"]},
+        ),
+        # Received up to the period's end, open and past due at it, whichever year it came in.
+        FigureSpec(
+            key="mediation.disputes_overdue",
+            label=_("期末超期未办结矛盾纠纷"),
+            unit=_("件"),
+            record_type="mediation.dispute",
+            filters=({"dim": "overdue", "values": ["1"]},),
+            period=PeriodKind.CUMULATIVE,
         ),
         spec("mediation.agreements", _("达成调解协议"), "mediation.agreement", unit=_("份")),
         spec(

@@ -1,10 +1,11 @@
 """Figures the publicity app contributes to the annual report (seed report 一(二)(三)(四))."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.areas.models import Level
 from fazhi.core.dictionaries import dictionary_choices
-from fazhi.core.facts import Aggregation, Dimension, FigureSpec, Quantity, RecordType, builtin, declare
+from fazhi.core.facts import Aggregation, Dimension, FigureSpec, PeriodKind, Quantity, RecordType, builtin, declare
 from fazhi.publicity.choices import (
     AUDIENCE,
     AUDIENCE_DEFAULTS,
@@ -28,6 +29,15 @@ THOUGHT = "xi_thought"  # 数据字典 publicity.theme code for 习近平法治�
 # --- Countable facts and the built-in figures as definitions over them (ARCHITECTURE rule 6) ---
 
 _VILLAGE = _("覆盖的村（社区）")
+
+
+def _activity_in(start, end) -> Q:
+    """An area (row of areas.Area) where a 普法 activity was held in the period: in the village or one of its grids."""
+    from fazhi.publicity.models import Activity
+
+    held = Activity.objects.filter(held_on__gte=start, held_on__lte=end)
+    return Q(Exists(held.filter(Q(area=OuterRef("pk")) | Q(area__parent=OuterRef("pk")))))
+
 
 RECORD_TYPES = (
     RecordType(
@@ -95,6 +105,23 @@ RECORD_TYPES = (
             Dimension("topic", _("主题"), "topic", choices=lambda: dictionary_choices(THEME)),
             Dimension("platform", _("平台"), "account__platform", choices=lambda: Platform.choices),
             Dimension("in_series", _("属于系列节目"), flag=Q(series__isnull=False)),
+        ),
+        section=SECTION_PUBLICITY,
+    ),
+    # Villages (社区) as the area tree has them, standing from their 启用日期 to their 停用日期, for 普法覆盖:
+    # areas sits below publicity, so the type over its villages is declared here.
+    RecordType(
+        key="publicity.village",
+        label=_("村（社区）（普法活动覆盖）"),
+        model="areas.Area",
+        area_path="path",
+        start="valid_from",
+        end="valid_to",
+        base=Q(level=Level.VILLAGE),
+        dimensions=(
+            Dimension(
+                "unreached", _("年内未开展普法活动"), flag=lambda start, end: ~_activity_in(start, end), relative=True
+            ),
         ),
         section=SECTION_PUBLICITY,
     ),
@@ -188,6 +215,14 @@ def _figures() -> list[FigureSpec]:
             record_type="publicity.post",
             filters=({"dim": "in_series", "values": ["1"]},),
             section=SECTION_GOVERNANCE,
+        ),
+        FigureSpec(
+            key="publicity.villages_unreached",
+            label=_("年内未开展普法活动的村（社区）"),
+            unit=_("个"),
+            record_type="publicity.village",
+            filters=({"dim": "unreached", "values": ["1"]},),
+            period=PeriodKind.STANDING,
         ),
     ]
     figures += [

@@ -1,7 +1,8 @@
 """Problem statements the platform proposes from the data; the author accepts, edits or drops them.
 
 Each rule names the metric keys it reads; a rule whose metrics are not registered (that app is not installed
-yet) is silently skipped. Thresholds that come from law cite it; the others are conventions ([C]).
+yet) is silently skipped — reports/tests/test_suggestions.py checks that every key names a registered figure, so a
+misspelt key fails a test instead. Thresholds that come from law cite it; the others are conventions ([C]).
 """
 
 from collections.abc import Callable
@@ -40,7 +41,7 @@ RULES = [
         "LD-11",
     ),
     Rule(
-        ("training.law_lectures",),
+        ("training.sessions_law_lecture",),
         lambda v: v < 2,
         _("领导干部学法不够经常，全年举办法治专题讲座少于两期。"),
         "纲要(三十四) (LD-05)",
@@ -70,7 +71,7 @@ RULES = [
         "信访工作条例 第三十四条",
     ),
     Rule(
-        ("mediation.overdue",),
+        ("mediation.disputes_overdue",),
         lambda v: v > 0,
         _("矛盾纠纷化解时效有待提高，部分纠纷未在一个月内调结。"),
         "人民调解工作若干规定 第三十三条 (MED-18)",
