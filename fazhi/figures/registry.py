@@ -168,6 +168,7 @@ def _metric(definition, definitions, types, built, path, reasons) -> Metric:
             )
         places = definition.decimals
         common["modules"] = _modules(numerator, denominator)
+        common["section"] = common["section"] or numerator.section
         return FigureMetric(
             **common,
             records=numerator.records,
@@ -176,6 +177,8 @@ def _metric(definition, definitions, types, built, path, reasons) -> Metric:
         )
     base = _part(definition.base_id, _("基础指标"), definition, definitions, types, built, path, reasons)
     common["modules"] = _modules(base)
+    # Without a section of its own it stands with what it is made from, not in a part of the report named "".
+    common["section"] = common["section"] or base.section
     if definition.kind == FigureKind.CHANGE:
         places = definition.decimals
         return FigureMetric(

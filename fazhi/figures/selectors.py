@@ -74,6 +74,8 @@ class Preview:
     total: int = 0
     breakdown: list | None = None  # [(label, value)]
     broken: str = ""
+    writing: str = facts.Writing.EXACT
+    flagged: bool = False  # a record counted this year was entered as a 约数: written with 余 as the report does
 
     @property
     def breakdown_mismatch(self) -> bool:
@@ -87,7 +89,10 @@ def preview(*, metric: FigureMetric | None, area: Area, year: int, broken: str =
         return Preview(broken=broken)
     period = Period.year(year)
     requests = [(metric, period), (metric, period.shifted(-1)), *((part, period) for _l, part in metric.breakdown)]
+    if metric.approx is not None:
+        requests.append((metric.approx, period))
     values = metric_values(area=area, requests=requests)
+    parts = values[2 : 2 + len(metric.breakdown)]
     qs = metric.evidence(area=area, period=period)
     qs = qs if qs.ordered else qs.order_by("pk")
     return Preview(
@@ -95,7 +100,9 @@ def preview(*, metric: FigureMetric | None, area: Area, year: int, broken: str =
         last_value=values[1],
         records=list(qs[:PREVIEW_ROWS]),
         total=qs.count(),
-        breakdown=[(label, v) for (label, _p), v in zip(metric.breakdown, values[2:], strict=True)],
+        breakdown=[(label, v) for (label, _p), v in zip(metric.breakdown, parts, strict=True)],
+        writing=metric.writing,
+        flagged=metric.approx is not None and bool(values[-1]),
     )
 
 

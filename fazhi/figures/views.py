@@ -62,12 +62,20 @@ def _builder(request, definition: FigureDefinition | None):
     if not owners.exists():
         raise Http404
     visible = selectors.definition_list(user=request.user).filter(is_active=True).order_by("name")
-    initial = describe.form_initial(definition) if definition else {"area": owners.first(), "decimals": 1}
-    bound = request.method == "POST"
-    form = DefinitionForm(request.POST if bound else None, owners=owners, definitions=visible, initial=initial)
     year = _area_and_year(request)[1]
+    initial = describe.form_initial(definition) if definition else {"area": owners.first(), "decimals": 1}
+    initial["preview_year"] = year
+    bound = request.method == "POST"
+    form = DefinitionForm(
+        request.POST if bound else None,
+        owners=owners,
+        definitions=visible,
+        initial=initial,
+        preview_areas=selectors.preview_areas(user=request.user),
+    )
     result = None
     if bound and form.is_valid():
+        year = form.cleaned_data.get("preview_year") or year
         values = form.values()
         if request.POST.get("action") == "save":
             try:
@@ -89,8 +97,7 @@ def _builder(request, definition: FigureDefinition | None):
                 setattr(draft, name, value)
             draft.key = definition.key if definition else "draft.preview"
             metric, reasons = registry.draft_metric(draft)
-            preview_area = form.cleaned_data["area"]
-            result = selectors.preview(metric=metric, area=preview_area, year=year, broken="；".join(reasons))
+            result = selectors.preview(metric=metric, area=form.preview_place(), year=year, broken="；".join(reasons))
     context = {
         "form": form,
         "definition": definition,
@@ -98,6 +105,7 @@ def _builder(request, definition: FigureDefinition | None):
         "year": year,
         "sections": selectors.section_names(),
         "record_type": form.record_type,
+        "needed": form.needed(),
     }
     return render_page(request, "figures/definition_form.html", context, partial="builder")
 

@@ -3,6 +3,8 @@ from decimal import Decimal
 from django import template
 from django.utils.translation import gettext as _
 
+from fazhi.core.facts import Writing
+
 register = template.Library()
 
 
@@ -14,3 +16,19 @@ def figure_text(value, unit: str = "") -> str:
     number = Decimal(value).normalize()
     text = format(number.quantize(Decimal(1)) if number == number.to_integral_value() else number, "f")
     return f"{text}{unit or ''}"
+
+
+@register.simple_tag
+def figure_written(value, unit: str = "", writing: str = Writing.EXACT, flagged: bool = False) -> str:
+    """A figure as its definition says the report writes it: 约数 with 余 ("1000余"), and "3000余" for a round
+    number when a record counted was entered as a 约数 — so that a page shows what the report will say."""
+    if value is None or writing not in (Writing.YU, Writing.FLAG):
+        return figure_text(value, unit)
+    number = Decimal(value)
+    if number != number.to_integral_value() or number < 10:
+        return figure_text(value, unit)
+    n = int(number)
+    magnitude = 10 ** (len(str(n)) - 1)
+    floor = n // magnitude * magnitude
+    yu = floor != n or (flagged and writing == Writing.FLAG)
+    return f"{floor}余{unit or ''}" if yu else f"{n}{unit or ''}"
