@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.core.metrics import Period, refresh
+from fazhi.core.metrics import Period, metric_values, refresh
 
 
 @dataclass(frozen=True)
@@ -82,12 +82,9 @@ RULES = [
 
 def suggest(*, area, year: int) -> list[str]:
     period = Period.year(year)
-    out = []
     metrics = refresh()
-    for rule in RULES:
-        if not all(k in metrics for k in rule.keys):
-            continue
-        values = [metrics[k].value(area=area, period=period) for k in rule.keys]
-        if rule.test(*values):
-            out.append(str(rule.text))
-    return out
+    rules = [rule for rule in RULES if all(k in metrics for k in rule.keys)]
+    keys = list(dict.fromkeys(k for rule in rules for k in rule.keys))
+    # Every rule's figures in one batch (core.metrics.metric_values), not a query per figure.
+    values = dict(zip(keys, metric_values(area=area, requests=[(metrics[k], period) for k in keys]), strict=True))
+    return [str(rule.text) for rule in rules if rule.test(*(values[k] for k in rule.keys))]
