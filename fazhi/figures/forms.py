@@ -23,7 +23,8 @@ NEEDED = {
 
 class DefinitionForm(forms.Form):
     area = forms.ModelChoiceField(label=_("定义单位"), queryset=None)
-    name = forms.CharField(label=_("指标名称"), max_length=120)
+    # Required when saving (the service says so in Chinese), not for a preview while the name is still unwritten.
+    name = forms.CharField(label=_("指标名称"), max_length=120, required=False)
     kind = forms.ChoiceField(label=_("类别"), choices=FigureKind.choices)
     record_type = forms.ChoiceField(label=_("统计的记录"), required=False)
     aggregation = forms.ChoiceField(label=_("统计方式"), choices=Aggregation.CHOICES, required=False)
