@@ -19,6 +19,7 @@ D = datetime.date
 NOT_SERVED = {
     "people.ImportJob.file": "the uploaded resident sheet holds full 身份证号; only its import reads it",
     "portal.PublicRequestPhoto.image": "shown to staff who may read the request, inline as data URLs",
+    "reports.ReportPdf.file": "the report's PDF, served only by reports:report_pdf after the report's own scope check",
 }
 
 

@@ -24,6 +24,7 @@ CHECKED_ELSEWHERE = {
     "enforcement.CaseRecord.file": "enforcement.services.case_record_add: the types allowed depend on the kind",
     "people.ImportJob.file": "people.io: the sheet's zip container is checked and calamine reads it",
     "portal.PublicRequestPhoto.image": "portal.images.reencode: Pillow decodes and re-encodes every photo",
+    "reports.ReportPdf.file": "never uploaded: the platform writes it (reports.services.report_pdf_render)",
 }
 MISMATCH = "文件“{name}”的内容与扩展名 .{extension} 不符，请上传原始文件，不要只修改扩展名。"
 WEB_PAGE = b"<!doctype html><html><script>fetch('/accounts/')</script></html>"
