@@ -91,7 +91,7 @@ def test_a_rates_detail_links_both_numerator_and_denominator_evidence_and_says_w
     denominator = reverse("reports:metric_evidence", args=[activities.key])
     assert f'href="{numerator}?area={town.township.pk}&year={Y}"' in page
     assert f'href="{denominator}?area={town.township.pk}&year={Y}"' in page
-    who = town.staff.get_full_name() or town.staff.get_username()
+    who = str(town.staff)
     assert "第 1 版" in page and f"修改人：{who}" in page
     assert "50%" in page
 
