@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from fazhi.core.facts import Writing
+from fazhi.figures.writing import format_value
 
 register = template.Library()
 
@@ -24,11 +25,4 @@ def figure_written(value, unit: str = "", writing: str = Writing.EXACT, flagged:
     number when a record counted was entered as a 约数 — so that a page shows what the report will say."""
     if value is None or writing not in (Writing.YU, Writing.FLAG):
         return figure_text(value, unit)
-    number = Decimal(value)
-    if number != number.to_integral_value() or number < 10:
-        return figure_text(value, unit)
-    n = int(number)
-    magnitude = 10 ** (len(str(n)) - 1)
-    floor = n // magnitude * magnitude
-    yu = floor != n or (flagged and writing == Writing.FLAG)
-    return f"{floor}余{unit or ''}" if yu else f"{n}{unit or ''}"
+    return f"{format_value(value, approx=True, flagged=flagged and writing == Writing.FLAG)}{unit or ''}"

@@ -13,8 +13,8 @@ from fazhi.core.metrics import Period, metric_values, refresh
 from fazhi.figures import services
 from fazhi.figures.choices import FigureKind
 from fazhi.figures.models import FigureDefinition
+from fazhi.figures.writing import format_value
 from fazhi.publicity.services import MaterialInput, activity_create
-from fazhi.reports.figures import format_value
 
 Y = 2025
 
