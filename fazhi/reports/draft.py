@@ -17,7 +17,7 @@ from fazhi.areas.words import place_words
 from fazhi.core.metrics import Period, metric_values, refresh
 from fazhi.leadership.selectors import plan_task_titles
 from fazhi.reports.choices import ContentKind, SectionLevel
-from fazhi.reports.selectors import metric_sections
+from fazhi.reports.selectors import figure_rank, metric_sections
 from fazhi.reports.suggestions import suggest
 
 P, H1, H2 = SectionLevel.PARAGRAPH, SectionLevel.HEADING1, SectionLevel.HEADING2
@@ -81,7 +81,7 @@ def _first_draft(*, area, year: int) -> list[tuple[int, str, str, str]]:
     leadership = [s for s in stated if s.key.startswith("leadership.")]
     order = {section.label: section.number for section in metric_sections()}
     by_section: dict[str, list[Stated]] = {}
-    for item in sorted(stated, key=lambda s: order.get(s.section, len(order) + 1)):
+    for item in sorted(stated, key=lambda s: (order.get(s.section, len(order) + 1), figure_rank(s.key))):
         if item not in leadership:
             by_section.setdefault(item.section or "其他工作", []).append(item)
 

@@ -1,4 +1,5 @@
 import datetime
+import functools
 from dataclasses import dataclass, replace
 
 from django.db.models import QuerySet
@@ -108,16 +109,25 @@ REPORT_APP_ORDER = (
 )
 
 
-def _metric_sections() -> list[MetricSection]:
-    """Sections in report order (REPORT_APP_ORDER of their first built-in figure, then the apps' declaration order),
-    then the sections only a ledger type or an area's own definitions use, by name."""
+@functools.cache
+def _builtin_ranks() -> dict[str, tuple[int, int]]:
     app_rank = {app: i for i, app in enumerate(REPORT_APP_ORDER)}
-    builtin_rank = {key: (app_rank.get(key.split(".")[0], len(app_rank)), i) for i, key in enumerate(BUILTIN_FIGURES)}
-    last = (len(app_rank) + 1, 0)
+    return {key: (app_rank.get(key.split(".")[0], len(app_rank)), i) for i, key in enumerate(BUILTIN_FIGURES)}
+
+
+def figure_rank(key: str) -> tuple[int, int]:
+    """Where a figure stands in report order: its app in REPORT_APP_ORDER, then the app's own declaration order;
+    figures that are not built in (a ledger's, an area's own) after all of them."""
+    return _builtin_ranks().get(key, (len(REPORT_APP_ORDER) + 1, 0))
+
+
+def _metric_sections() -> list[MetricSection]:
+    """Sections in report order (figure_rank of their first figure), then the sections only a ledger type or an
+    area's own definitions use, by name."""
     by_label: dict[str, list[str]] = {}
     for key, metric in METRICS.items():
         by_label.setdefault(str(metric.section), []).append(key)
-    ranked = sorted(by_label.items(), key=lambda item: (min(builtin_rank.get(k, last) for k in item[1]), item[0]))
+    ranked = sorted(by_label.items(), key=lambda item: (min(figure_rank(k) for k in item[1]), item[0]))
     return [MetricSection(number=n, label=label, keys=sorted(keys)) for n, (label, keys) in enumerate(ranked, 1)]
 
 
