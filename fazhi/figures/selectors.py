@@ -106,9 +106,10 @@ def preview(*, metric: FigureMetric | None, area: Area, year: int, broken: str =
     )
 
 
-def figure_state(*, definition: FigureDefinition) -> tuple[FigureMetric | None, str]:
-    """The registered Metric of a stored definition, or why it cannot be computed."""
-    registry = refresh()
+def figure_state(*, definition: FigureDefinition, registry: dict | None = None) -> tuple[FigureMetric | None, str]:
+    """The registered Metric of a stored definition, or why it cannot be computed. A page listing many definitions
+    reads the registry once and passes it."""
+    registry = refresh() if registry is None else registry
     metric = registry.get(definition.key)
     if definition.is_active and isinstance(metric, FigureMetric):
         return metric, ""

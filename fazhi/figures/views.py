@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
+from fazhi.core.metrics import refresh
 from fazhi.figures import describe, registry, selectors, services
 from fazhi.figures.forms import DefinitionForm, ImportForm
 from fazhi.figures.models import FigureDefinition
@@ -31,8 +32,9 @@ def _area_and_year(request):
 @require_perm("reports.view")
 def definition_list_view(request):
     definitions = list(selectors.definition_list(user=request.user).order_by("builtin", "area__path", "name"))
+    registry_now = refresh()
     for definition in definitions:
-        definition.broken = selectors.figure_state(definition=definition)[1]
+        definition.broken = selectors.figure_state(definition=definition, registry=registry_now)[1]
     owners = selectors.owner_choices(user=request.user)
     context = {"definitions": definitions, "can_define": owners.exists()}
     return render_page(request, "figures/definition_list.html", context)

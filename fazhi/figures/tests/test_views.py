@@ -125,3 +125,19 @@ def test_the_builder_previews_a_type_just_chosen_over_its_first_period(staff_cli
     del data["period"]
     html = staff_client.post(reverse("figures:definition_create"), data).content.decode()
     assert 'data-testid="figure-value">3场次' in html and "figure-broken" not in html
+
+
+def test_the_list_reads_the_registry_once_whatever_the_number_of_definitions(staff_client, town):  # noqa: F811
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("figures:definition_list")
+    staff_client.get(url)
+    with CaptureQueriesContext(connection) as before:
+        staff_client.get(url)
+    for form in ("courtyard", "lecture", "campaign"):
+        staff_client.post(reverse("figures:definition_create"), _form(town, action="save", name=form, dim_form=[form]))
+    staff_client.get(url)
+    with CaptureQueriesContext(connection) as after:
+        staff_client.get(url)
+    assert len(after.captured_queries) == len(before.captured_queries) <= 12
