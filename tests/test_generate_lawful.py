@@ -80,7 +80,9 @@ PATHS = {
     ],
 }
 # Figures the demo itself leaves at zero (no 出庭应诉 recorded as a leadership duty, no case of type 其他).
-DEMO_ZEROES = {"leadership.court_appearances", "enforcement.cases.other"}
+# Figures a lawful year leaves at zero: no 出庭应诉 or 其他 case is generated, and every officer holds a valid
+# certificate at the year's end (a problem figure for the report's 不足).
+DEMO_ZEROES = {"leadership.court_appearances", "enforcement.cases.other", "enforcement.officers_without_certificate"}
 YEAR = years({"years": 1})[-1]
 
 
