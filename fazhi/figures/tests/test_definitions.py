@@ -48,24 +48,20 @@ def _save(world, **values):
     return services.definition_save(actor=world.staff, area=world.township, values=values)
 
 
+def _activities(world, *forms: str, op: str = "in"):
+    """A count of 普法 activities, of the given forms (or not of them) when any are named."""
+    filters = [{"dim": "form", "op": op, "values": list(forms)}] if forms else []
+    return _save(world, kind=FigureKind.AGGREGATE, record_type="publicity.activity", filters=filters)
+
+
 def _value(definition, area, year=Y):
     metric = refresh()[definition.key]
     return metric_values(area=area, requests=[(metric, Period.year(year))])[0]
 
 
 def test_a_subset_count_counts_only_the_chosen_form(town):
-    courtyard = _save(
-        town,
-        kind=FigureKind.AGGREGATE,
-        record_type="publicity.activity",
-        filters=[{"dim": "form", "op": "in", "values": ["courtyard"]}],
-    )
-    others = _save(
-        town,
-        kind=FigureKind.AGGREGATE,
-        record_type="publicity.activity",
-        filters=[{"dim": "form", "op": "not_in", "values": ["courtyard"]}],
-    )
+    courtyard = _activities(town, "courtyard")
+    others = _activities(town, "courtyard", op="not_in")
     assert courtyard.key == f"custom.{courtyard.pk}"
     assert _value(courtyard, town.township) == 3
     assert _value(others, town.township) == 3  # two lectures and the handing-out
@@ -95,18 +91,8 @@ def test_a_sum_honours_the_approximate_flag_and_writes_yu_even_when_round(town):
 
 
 def test_a_rate_is_undefined_over_zero_and_a_percentage_otherwise(town):
-    courtyard = _save(
-        town,
-        kind=FigureKind.AGGREGATE,
-        record_type="publicity.activity",
-        filters=[{"dim": "form", "op": "in", "values": ["courtyard"]}],
-    )
-    lectures = _save(
-        town,
-        kind=FigureKind.AGGREGATE,
-        record_type="publicity.activity",
-        filters=[{"dim": "form", "op": "in", "values": ["lecture", "courtyard"]}],
-    )
+    courtyard = _activities(town, "courtyard")
+    lectures = _activities(town, "lecture", "courtyard")
     rate = _save(
         town, name="院坝会占比", unit="%", kind=FigureKind.RATE, numerator=courtyard, denominator=lectures, decimals=1
     )
@@ -115,7 +101,7 @@ def test_a_rate_is_undefined_over_zero_and_a_percentage_otherwise(town):
 
 
 def test_a_rate_over_different_periods_is_refused(town):
-    activities = _save(town, kind=FigureKind.AGGREGATE, record_type="publicity.activity")
+    activities = _activities(town)
     to_date = _save(town, kind=FigureKind.AGGREGATE, record_type="publicity.activity", period=PeriodKind.CUMULATIVE)
     before = FigureDefinition.objects.count()
     with pytest.raises(ValidationError) as exc:
@@ -125,19 +111,14 @@ def test_a_rate_over_different_periods_is_refused(town):
 
 
 def test_a_change_against_last_year_and_no_data_last_year(town):
-    lectures = _save(
-        town,
-        kind=FigureKind.AGGREGATE,
-        record_type="publicity.activity",
-        filters=[{"dim": "form", "op": "in", "values": ["lecture"]}],
-    )
+    lectures = _activities(town, "lecture")
     change = _save(town, name="讲座较上年", kind=FigureKind.CHANGE, base=lectures, decimals=0)
     assert str(_value(change, town.township)) == "100"  # 2 this year against 1
     assert _value(change, town.township, Y - 1) is None  # nothing the year before: no change to state
 
 
 def test_a_breakdown_lists_its_parts_which_add_up(town):
-    activities = _save(town, kind=FigureKind.AGGREGATE, record_type="publicity.activity")
+    activities = _activities(town)
     by_form = _save(town, name="其中按形式", kind=FigureKind.BREAKDOWN, base=activities, dimension="form")
     metric = refresh()[by_form.key]
     period = Period.year(Y)
@@ -151,7 +132,7 @@ def test_a_breakdown_lists_its_parts_which_add_up(town):
 
 
 def test_a_circular_definition_is_refused(town):
-    activities = _save(town, kind=FigureKind.AGGREGATE, record_type="publicity.activity")
+    activities = _activities(town)
     rate = _save(town, name="比率", kind=FigureKind.RATE, numerator=activities, denominator=activities)
     change = _save(town, name="变化", kind=FigureKind.CHANGE, base=rate)
     for numerator in (rate, change):  # itself, or through the change that rests on it
@@ -168,12 +149,7 @@ def test_a_circular_definition_is_refused(town):
 
 def test_a_filter_on_a_value_that_does_not_exist_is_refused_with_its_name(town):
     with pytest.raises(ValidationError) as exc:
-        _save(
-            town,
-            kind=FigureKind.AGGREGATE,
-            record_type="publicity.activity",
-            filters=[{"dim": "form", "op": "in", "values": ["no_such_form"]}],
-        )
+        _activities(town, "no_such_form")
     assert "no_such_form" in " ".join(exc.value.messages) and "已不存在" in " ".join(exc.value.messages)
 
 
@@ -181,12 +157,7 @@ def test_a_stored_definition_that_breaks_later_is_broken_not_zero(town):
     from fazhi.core.models import DictionaryEntry
     from fazhi.figures.registry import BROKEN
 
-    courtyard = _save(
-        town,
-        kind=FigureKind.AGGREGATE,
-        record_type="publicity.activity",
-        filters=[{"dim": "form", "op": "in", "values": ["arts"]}],
-    )
+    courtyard = _activities(town, "arts")
     assert _value(courtyard, town.township) == 0
     DictionaryEntry.objects.filter(category="publicity.form", code="arts").delete()
     registry = refresh()
@@ -196,7 +167,7 @@ def test_a_stored_definition_that_breaks_later_is_broken_not_zero(town):
 
 def test_a_new_definition_counts_in_the_very_next_read(town):
     refresh()
-    activities = _save(town, kind=FigureKind.AGGREGATE, record_type="publicity.activity")
+    activities = _activities(town)
     assert activities.key in refresh()
 
 
@@ -220,7 +191,7 @@ def test_a_township_user_cannot_define_for_another_township(town):
 
 
 def test_a_stale_edit_is_refused(town):
-    activities = _save(town, kind=FigureKind.AGGREGATE, record_type="publicity.activity")
+    activities = _activities(town)
     services.definition_save(
         actor=town.staff, area=town.township, definition=activities, version=1, values={"name": "第一次"}
     )
@@ -233,13 +204,8 @@ def test_a_stale_edit_is_refused(town):
 
 
 def test_export_and_import_carry_a_set_to_another_area_with_its_references(town):
-    courtyard = _save(
-        town,
-        kind=FigureKind.AGGREGATE,
-        record_type="publicity.activity",
-        filters=[{"dim": "form", "op": "in", "values": ["courtyard"]}],
-    )
-    activities = _save(town, kind=FigureKind.AGGREGATE, record_type="publicity.activity")
+    courtyard = _activities(town, "courtyard")
+    activities = _activities(town)
     _save(town, name="院坝会占比", kind=FigureKind.RATE, numerator=courtyard, denominator=activities)
     text = services.definitions_export(definitions=FigureDefinition.objects.filter(area=town.township))
     made = services.definitions_import(actor=None, area=town.county, text=text)
