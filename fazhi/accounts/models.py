@@ -19,3 +19,6 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+
+from fazhi.accounts.service_accounts import ServiceAccount  # noqa: E402,F401  (registered with the app's models)
