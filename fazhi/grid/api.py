@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 
@@ -11,7 +11,7 @@ from fazhi.accounts.models import User
 from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area
 from fazhi.areas.scoping import areas_visible_to
-from fazhi.core.concurrency import EditConflict, expected_version, submitted_version
+from fazhi.core.concurrency import VersionedUpdateMixin
 from fazhi.grid import selectors, services
 from fazhi.grid.models import Matter, Visit
 from fazhi.people.models import Household, Resident
@@ -21,16 +21,6 @@ class GridPermission(BasePermission):
     def has_permission(self, request, view) -> bool:
         perm = "grid.view" if request.method in SAFE_METHODS else "grid.change"
         return request.user.has_perm(perm)
-
-
-class VersionConflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
-
-    def __init__(self, *, current: int):
-        super().__init__(
-            {"detail": f"记录已被他人修改（当前第 {current} 版），请重新读取后再提交。", "version": current}
-        )
 
 
 class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
@@ -85,6 +75,7 @@ class TransitionSerializer(serializers.Serializer):
 
 
 class MatterViewSet(
+    VersionedUpdateMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -112,17 +103,9 @@ class MatterViewSet(
         serializer.instance = _service(services.matter_create, actor=self.request.user, **data)
 
     def perform_update(self, serializer):
-        matter = serializer.instance
-        version = submitted_version({"version": self.request.headers.get("If-Match", "").strip('"')}) or (
-            submitted_version(self.request.data)
+        serializer.instance = _service(
+            services.matter_edit, actor=self.request.user, matter=serializer.instance, **serializer.validated_data
         )
-        try:
-            with expected_version(matter, version):
-                serializer.instance = _service(
-                    services.matter_edit, actor=self.request.user, matter=matter, **serializer.validated_data
-                )
-        except EditConflict as conflict:
-            raise VersionConflict(current=conflict.current.version) from conflict
 
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
@@ -130,7 +113,8 @@ class MatterViewSet(
         serializer = TransitionSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = {k: v for k, v in serializer.validated_data.items() if v not in (None, "")}
-        matter = _service(services.matter_transition, actor=request.user, matter=matter, **data)
+        with self.versioned(matter):
+            matter = _service(services.matter_transition, actor=request.user, matter=matter, **data)
         return Response(MatterSerializer(matter, context={"request": request}).data, status=status.HTTP_200_OK)
 
 

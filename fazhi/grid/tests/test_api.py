@@ -58,15 +58,26 @@ def test_a_matter_is_registered_and_moved_through_the_api(client, member):
         content_type="application/json",
     )
     assert again.json()["id"] == pk and Matter.objects.count() == 1
-    bad = client.post(f"/api/v1/grid/matters/{pk}/transition/", {"action": "close"}, content_type="application/json")
+    version = client.get(f"/api/v1/grid/matters/{pk}/")["ETag"]
+    bad = client.post(
+        f"/api/v1/grid/matters/{pk}/transition/",
+        {"action": "close"},
+        content_type="application/json",
+        headers={"If-Match": version},
+    )
     assert bad.status_code == 400 and "办理结果" in bad.content.decode()
     ok = client.post(
         f"/api/v1/grid/matters/{pk}/transition/",
         {"action": "close", "result": "已调解"},
         content_type="application/json",
+        headers={"If-Match": version},
     )
     assert ok.status_code == 200 and ok.json()["status"] == "closed"
-    edit = client.patch(f"/api/v1/grid/matters/{pk}/", {"place": "新红村3组"}, content_type="application/json")
+    edit = client.patch(
+        f"/api/v1/grid/matters/{pk}/",
+        {"place": "新红村3组", "version": ok.json()["version"]},
+        content_type="application/json",
+    )
     assert edit.status_code == 200 and Matter.objects.get().place == "新红村3组"
 
 
@@ -112,7 +123,7 @@ def test_the_api_cannot_link_a_resident_household_or_handler_from_another_grid(c
     outsider = make_user("outsider", role=Role.GRID_MEMBER, area=member.sibling_grid)
     assign = client.post(
         f"/api/v1/grid/matters/{own.pk}/transition/",
-        {"action": "assign", "handler": outsider.pk},
+        {"action": "assign", "handler": outsider.pk, "version": own.version},
         content_type="application/json",
     )
     assert assign.status_code == 400 and "任职" in assign.content.decode()
@@ -120,13 +131,13 @@ def test_the_api_cannot_link_a_resident_household_or_handler_from_another_grid(c
     assert own.handler_id is None
 
 
-def test_an_api_edit_over_a_newer_version_is_refused_with_409(client, member):
+def test_an_api_edit_over_a_newer_version_is_refused_with_412(client, member):
     matter = matter_create(actor=None, area=member.grid, category="other", description="原描述", source="phone")
     url = f"/api/v1/grid/matters/{matter.pk}/"
     opened = str(matter.version)
     first = client.patch(url, {"place": "3组"}, content_type="application/json", headers={"If-Match": opened})
     assert first.status_code == 200 and first.json()["version"] == matter.version + 1
     stale = client.patch(url, {"place": "5组"}, content_type="application/json", headers={"If-Match": opened})
-    assert stale.status_code == 409 and "记录已被他人修改" in stale.json()["detail"]
+    assert stale.status_code == 412 and "记录已被他人修改" in stale.json()["detail"]
     matter.refresh_from_db()
     assert matter.place == "3组" and matter.version == int(opened) + 1
