@@ -18,7 +18,8 @@ from fazhi.core.deadlines import deadline_complete, deadline_extend, deadline_st
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.encryption import mask_phone
 from fazhi.core.workdays import add_period
-from fazhi.mediation import links, rules
+from fazhi.grid import services as grid_services
+from fazhi.mediation import rules
 from fazhi.mediation.choices import (
     DISPUTE_TYPE,
     MEDIATOR_KIND,
@@ -280,7 +281,7 @@ def dispute_create_from_matter(*, actor, matter, tier: str = Tier.GENERAL, **fie
         dispute = dispute_create(
             actor=actor, tier=tier, source=DisputeSource.MATTER, parties=parties, matter=matter, **fields
         )
-        links.grid_services().matter_transfer(
+        grid_services.matter_transfer(
             actor=actor, matter=matter, to="mediation", target=dispute, note=_("转为纠纷 %(n)s") % {"n": dispute.number}
         )
     return dispute

@@ -27,6 +27,7 @@ from fazhi.core.forms import add_service_errors, share_choices
 from fazhi.core.htmx import render_page
 from fazhi.core.pagination import paginate
 from fazhi.core.provenance import sources_for
+from fazhi.grid.models import Matter
 from fazhi.mediation import forms as f
 from fazhi.mediation import selectors, services
 from fazhi.mediation.choices import AgreementForm, ConfirmationResult, DisputeStatus, PartyRole, Tier
@@ -50,11 +51,6 @@ def _choices(user, area=None):
         "mediators": mediators,
         "leaders": leaders_over(area) if area else get_user_model().objects.none(),
     }
-
-
-def _matter_model():
-    # grid.Matter without importing grid's models (the FK already names it).
-    return Dispute._meta.get_field("matter").related_model
 
 
 @require_perm("mediation.view")
@@ -156,7 +152,7 @@ def dispute_create_view(request):
 def dispute_create_from_matter_view(request, matter_pk: int):
     if not request.user.has_perm("grid.view"):
         raise PermissionDenied
-    matter = get_visible_or_404(_matter_model().objects.select_related("area", "resident"), request.user, pk=matter_pk)
+    matter = get_visible_or_404(Matter.objects.select_related("area", "resident"), request.user, pk=matter_pk)
     form = _dispute_form(request, matter=matter)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -15,6 +15,7 @@ from fazhi.accounts.roles import Module, Role
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import require_area_writable, require_change
 from fazhi.core.deadlines import deadline_complete, deadline_extend, deadline_start
+from fazhi.mediation import services as mediation
 from fazhi.people.models import Resident
 from fazhi.petitions import links, rules
 from fazhi.petitions.choices import ACCEPTED_STATUSES, Channel, Decision, Kind, Stabilisation, Status
@@ -449,7 +450,6 @@ def petition_recheck_decide(*, actor, petition: Petition, decision: str, on: dat
 
 def petition_to_dispute(*, actor, petition: Petition, **fields):
     """A petition suited to mediation (第三十三条) becomes a dispute; both records point at each other."""
-    mediation = links.mediation("services")
     _check(actor, petition)
     if petition.dispute_id:
         raise ValidationError(_("该信访事项已转为矛盾纠纷 %(n)s。") % {"n": petition.dispute.number})

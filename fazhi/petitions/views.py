@@ -24,6 +24,7 @@ from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.pagination import paginate
 from fazhi.core.provenance import sources_for
+from fazhi.mediation import selectors as mediation_selectors
 from fazhi.people.models import Resident
 from fazhi.petitions import forms as f
 from fazhi.petitions import links, selectors, services
@@ -97,8 +98,8 @@ def _action_forms(request, petition, bound=None):
             f.ToDisputeForm,
             {
                 "dispute_types": dictionary_choices(links.DISPUTE_TYPE),
-                "bodies": links.mediation("selectors").body_list(user=user),
-                "mediators": links.mediation("selectors").mediator_list(user=user),
+                "bodies": mediation_selectors.body_list(user=user),
+                "mediators": mediation_selectors.mediator_list(user=user),
             },
         )
     forms = {}
