@@ -22,6 +22,8 @@ class SectionForm(forms.Form):
     heading = forms.CharField(label=_("标题"), max_length=200, required=False)
     # strip=False: the text is saved as typed (the service trims its ends), and shown again exactly if refused.
     body = forms.CharField(label=_("正文"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8}))
+    # The section's version the editor was opened on (core.concurrency): a save over a newer text is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class SectionMoveForm(forms.Form):

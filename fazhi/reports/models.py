@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
+from fazhi.core.concurrency import VersionedModel
 from fazhi.reports.calendar import publish_due, submit_due
 from fazhi.reports.choices import ContentKind, ReportStatus, SectionLevel
 
@@ -26,6 +27,9 @@ class Report(ScopedModel):
     reviewer = models.CharField(_("保密审查人"), max_length=40, blank=True)
     published_on = models.DateField(_("公开日期"), null=True, blank=True)
     published_url = models.URLField(_("公开网址"), blank=True)
+    # A county's report, once finalised: its table of townships × figures as it stood ({"labels", "rows", "totals"},
+    # reports.county_table); empty for a township and for a draft, whose table is computed live.
+    township_table = models.JSONField(_("定稿时的乡镇指标表"), default=dict, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 
     class Meta:
@@ -56,7 +60,9 @@ class Report(ScopedModel):
         return (self.published_on or today) > self.publish_due
 
 
-class ReportSection(models.Model):
+class ReportSection(VersionedModel):
+    """One heading or paragraph; versioned so that a save from a stale editor never overwrites a newer text."""
+
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections", verbose_name=_("报告"))
     order = models.PositiveSmallIntegerField(_("顺序"))
     level = models.PositiveSmallIntegerField(_("层级"), choices=SectionLevel.choices)
@@ -173,3 +179,49 @@ class ReportPdf(models.Model):
     @property
     def pending(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class CountyTemplate(ScopedModel):
+    """The outline a county publishes for its townships' reports of one year (issue 22 item 2): headings, opening
+    text and its figures' phrases, figures as placeholders and place words as {全}{我}{党委}{政府}, so that each
+    township reads its own values in its own words. Every publish is a new version; the latest not withdrawn is
+    the one new drafts start from, and a draft already started keeps its text."""
+
+    scope_module = Module.REPORTS
+
+    year = models.PositiveSmallIntegerField(_("适用年度"))
+    number = models.PositiveSmallIntegerField(_("版本"))
+    sections = models.JSONField(_("提纲"), default=list)  # [[level, heading, body, content_kind], ...]
+    published_at = models.DateTimeField(_("发布时间"), auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("发布人"),
+    )
+    withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("撤回人"),
+    )
+
+    class Meta:
+        verbose_name = _("县级报告模板")
+        verbose_name_plural = _("县级报告模板")
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "year", "number"], name="reports_template_area_year_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area}{self.year}年报告模板（第{self.number}版）"
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None

@@ -11,6 +11,7 @@ from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import require_area_writable, require_change
 from fazhi.areas.words import place_words
+from fazhi.core.concurrency import expected_version
 from fazhi.core.metrics import METRICS, Period, refresh
 from fazhi.figures.selectors import unregistered_figures
 from fazhi.reports import document, workflow
@@ -97,16 +98,22 @@ def _require_draft(report: Report) -> None:
         raise ValidationError(_("报告已定稿，不能修改正文；如需修改请先“退回修改”。"))
 
 
-def section_update(*, actor, section: ReportSection, heading: str, body: str) -> ReportSection:
+def section_update(*, actor, section: ReportSection, heading: str, body: str, version: int | None) -> ReportSection:
+    """Save a section's text. `version` is the one the author's editor was opened on: a save over a newer text
+    raises EditConflict (the view shows both), and a save that names no version is refused, as it could not tell."""
     if actor is not None:
         require_change(actor, section.report)
     with transaction.atomic():
         _require_draft(section.report)
-        section.heading = heading.strip()
-        section.body = body.replace("\r\n", "\n").strip()
-        section.full_clean()
-        _keep_values(section.report, [section])
-        section.save(update_fields=["heading", "body", "figure_values"])
+        if version is None:
+            raise ValidationError(_("保存时缺少段落的版本号，未保存；请刷新页面后重新编辑。"))
+        with expected_version(section, version) as current:
+            section.version = current.version
+            section.heading = heading.strip()
+            section.body = body.replace("\r\n", "\n").strip()
+            section.full_clean()
+            _keep_values(section.report, [section])
+            section.save(update_fields=["heading", "body", "figure_values"])
     return section
 
 

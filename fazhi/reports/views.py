@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import Level
 from fazhi.areas.scoping import area_in_scope, areas_visible_to
+from fazhi.core.concurrency import VERSION_FIELD, EditConflict, conflict_response, submitted_version
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
@@ -128,7 +129,11 @@ def _detail_context(request, report, *, editing=None) -> dict:
         if editing is not None and editing[0].pk == s.pk:
             row.update(form=editing[1], open=True, editor=_editor(report, s, editing[1], names, sections))
         elif editable:
-            initial = {"heading": editor.to_display(s.heading, names), "body": editor.to_display(s.body, names)}
+            initial = {
+                "heading": editor.to_display(s.heading, names),
+                "body": editor.to_display(s.body, names),
+                "version": s.version,
+            }
             row["form"] = SectionForm(initial=initial, prefix=f"s{s.pk}")
         rows.append(row)
     return {
@@ -292,13 +297,23 @@ def section_update_view(request, pk: int):
     form = SectionForm(request.POST, prefix=f"s{section.pk}")
     if form.is_valid():
         names = editor.names_for(_texts(section))
+        version = submitted_version({VERSION_FIELD: form.data.get(form.add_prefix(VERSION_FIELD))})
         try:
             services.section_update(
                 actor=request.user,
                 section=section,
                 heading=editor.to_stored(form.cleaned_data["heading"], names),
                 body=editor.to_stored(form.cleaned_data["body"], names),
+                version=version,
             )
+        except EditConflict as conflict:
+            # Both texts side by side, the author's as typed: nothing they wrote is lost. The newer one reads as the
+            # editor shows it (figures by name, never keys); the values kept for the warnings are not text.
+            current = conflict.current
+            current.heading = editor.to_display(current.heading, names)
+            current.body = editor.to_display(current.body, names)
+            current.figure_values = ""
+            return conflict_response(request, conflict, form=form, back_url=_anchor(section))
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -109,7 +109,9 @@ def test_warnings_name_a_changed_figure_a_small_approximate_a_left_placeholder_a
     assert "文中留有待填写的“【此处补充】”，定稿前请补全或删去。" in warned
     emptied = _warnings(report, section, "", contents=True)
     assert any("报告还缺少" in w and str(ContentKind.MEASURES.label) in w for w in emptied)
-    services.section_update(actor=None, section=section, heading=section.heading, body=section.body)
+    services.section_update(
+        actor=None, section=section, heading=section.heading, body=section.body, version=section.version
+    )
     assert ReportSection.objects.get(pk=section.pk).figure_values == {"leadership.test_meetings": "2"}
     assert _warnings(report, section, section.body) == []
 
@@ -253,7 +255,9 @@ def test_saving_converts_names_back_and_a_failed_save_keeps_what_was_typed(world
     client.force_login(world.user(Role.LEGAL_STAFF))
     url = reverse("reports:section_update", args=[section.pk])
     typed = "全年网格【测试网格】个，约【测试网格（余）】个。"
-    response = client.post(url, {f"s{section.pk}-heading": "标题", f"s{section.pk}-body": typed})
+    response = client.post(
+        url, {f"s{section.pk}-heading": "标题", f"s{section.pk}-body": typed, f"s{section.pk}-version": section.version}
+    )
     assert response.status_code == 302
     section.refresh_from_db()
     assert section.body == "全年网格{areas.test_grids}个，约{areas.test_grids|余}个。"

@@ -88,7 +88,9 @@ def test_next_years_draft_starts_from_this_years_text_with_its_figures_refreshed
     _year_of_work(township)
     this_year = services.report_create(actor=None, area=township, year=YEAR)
     own = this_year.sections.filter(content_kind="other").get()
-    services.section_update(actor=None, section=own, heading=own.heading, body="本镇自己写的一段话。")
+    services.section_update(
+        actor=None, section=own, heading=own.heading, body="本镇自己写的一段话。", version=own.version
+    )
     activity_create(actor=None, area=township, held_on=datetime.date(YEAR + 1, 4, 1), title="次年活动", form="lecture")
 
     next_year = services.report_create(actor=None, area=township, year=YEAR + 1, copy_previous=True)

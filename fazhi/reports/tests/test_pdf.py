@@ -107,7 +107,7 @@ def test_editing_the_text_makes_the_next_request_start_a_new_job(world, client, 
     _download(client, report)
     _run_queued(queue)
     section = report.sections.get(level=0)
-    services.section_update(actor=None, section=section, heading="", body="特此报告，请审阅。")
+    services.section_update(actor=None, section=section, heading="", body="特此报告，请审阅。", version=section.version)
     response = _download(client, report)
     assert response["Content-Type"].startswith("text/html") and len(queue.results) == 1
     _run_queued(queue)
@@ -171,7 +171,8 @@ def test_a_report_changed_while_its_job_waited_fails_with_a_message(world, test_
     report = _report(world)
     with TestCase.captureOnCommitCallbacks(execute=True):
         pdf = services.report_pdf_request(report=report)
-    services.section_update(actor=None, section=report.sections.get(level=0), heading="", body="已改。")
+    closing = report.sections.get(level=0)
+    services.section_update(actor=None, section=closing, heading="", body="已改。", version=closing.version)
     pdf = services.report_pdf_render(pdf_id=pdf.pk)
     assert pdf.status == "failed" and "已修改" in pdf.message and conversions == []
 

@@ -118,11 +118,11 @@ def test_a_finalised_report_cannot_be_edited_until_reopened(world, test_metrics)
     report = services.report_transition(actor=None, report=report, action="finalise")
     section = report.sections.first()
     with pytest.raises(ValidationError) as exc:
-        services.section_update(actor=None, section=section, heading="", body="改")
+        services.section_update(actor=None, section=section, heading="", body="改", version=section.version)
     assert "已定稿" in str(exc.value)
     report = services.report_transition(actor=None, report=report, action="reopen")
     assert report.status == ReportStatus.DRAFT and not report.figures.exists()
-    services.section_update(actor=None, section=section, heading="", body="改")
+    services.section_update(actor=None, section=section, heading="", body="改", version=section.version)
 
 
 def test_the_calendar_runs_submit_then_secrecy_review_then_publish(world, test_metrics):
@@ -228,7 +228,7 @@ def test_a_county_report_counts_every_township(world, test_metrics, meeting):
 def test_a_township_can_keep_last_years_report_as_its_template(world):
     old = services.report_create(actor=None, area=world.township, year=2022)
     section = old.sections.get(order=2)
-    services.section_update(actor=None, section=section, heading="本乡自定的标题", body="")
+    services.section_update(actor=None, section=section, heading="本乡自定的标题", body="", version=section.version)
     new = services.report_create(actor=None, area=world.township, year=2023, copy_previous=True)
     assert "一、本乡自定的标题" in compose(new).text
     with pytest.raises(ValidationError) as exc:

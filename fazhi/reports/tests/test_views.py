@@ -77,7 +77,12 @@ def test_editing_a_paragraph_changes_the_text_and_a_frozen_report_refuses(world,
     client.force_login(world.user(Role.LEGAL_STAFF))
     url = reverse("reports:section_update", args=[section.pk])
     client.post(
-        url, {f"s{section.pk}-heading": section.heading, f"s{section.pk}-body": "全年网格{areas.test_grids}个。"}
+        url,
+        {
+            f"s{section.pk}-heading": section.heading,
+            f"s{section.pk}-body": "全年网格{areas.test_grids}个。",
+            f"s{section.pk}-version": section.version,
+        },
     )
     page = client.get(reverse("reports:report_detail", args=[report.pk])).content.decode()
     assert 'data-figure="areas.test_grids">2</a>' in page
