@@ -242,7 +242,7 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "core.auditchainhead",
     "admin",
 )
-AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login")
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "token_hash")
 # TOTP devices are audited (enrolment, failed attempts) but their secret key never enters the trail.
 AUDITLOG_INCLUDE_TRACKING_MODELS = ({"model": "otp_totp.totpdevice", "exclude_fields": ["key"]},)
 AUDITLOG_STORE_JSON_CHANGES = True
@@ -275,7 +275,12 @@ STORAGES = {
 
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # A person's browser session first; integrations (集成账号) send a bearer token (fazhi/accounts/tokens.py).
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "fazhi.accounts.tokens.ServiceTokenAuthentication",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["fazhi.accounts.tokens.ServiceAccountRateThrottle"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -287,6 +292,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "fazhi — rule-of-law township platform. Every endpoint is scoped to the caller's areas.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Input and output apart: a write-only field (a session's cadre ids) is required in a request, never in an answer.
+    "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "REDOC_DIST": "SIDECAR",  # served locally: township intranets have no internet
     # A choice set shared by two components needs a name of its own, or `check --deploy` warns (W001).
