@@ -11,10 +11,12 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from fazhi.core import checks  # noqa: F401 - registers the deployment security checks
+        from fazhi.core.lookups import install as match_nothing_out_of_range
         from fazhi.core.registry import NavItem, register_nav
         from fazhi.core.text import install as refuse_control_characters
 
         refuse_control_characters()  # every model text field refuses control characters (fazhi/core/text.py)
+        match_nothing_out_of_range()  # a number ≥ 2^63 in an `__in` matches nothing, not a 500 (fazhi/core/lookups.py)
 
         group = _("系统")
         register_nav(NavItem(_("工作日历"), "core:calendar_list", "system", group, 900))
