@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.areas import views
+from fazhi.areas import service_account_views, views
 
 app_name = "areas"
 urlpatterns = [
@@ -11,4 +11,15 @@ urlpatterns = [
     path("members/new/", views.member_create_view, name="member_create"),
     path("members/<int:pk>/", views.member_detail_view, name="member_detail"),
     path("posts/<int:pk>/end/", views.post_end_view, name="post_end"),
+    path("members/service-accounts/", service_account_views.service_account_list_view, name="service_account_list"),
+    path(
+        "members/service-accounts/new/",
+        service_account_views.service_account_create_view,
+        name="service_account_create",
+    ),
+    path(
+        "members/service-accounts/<int:pk>/revoke/",
+        service_account_views.service_account_revoke_view,
+        name="service_account_revoke",
+    ),
 ]
