@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.forms import DateInput
+from fazhi.core.quick_entry import DateListField
 from fazhi.publicity.choices import AUDIENCE, FORM, MATERIAL, THEME, UNIT_CHOICES, MaterialMode, Platform, Strand
 
 
@@ -34,6 +35,25 @@ class ActivityForm(AreaForm):
     note = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     photo = forms.FileField(label=_("照片"), required=False)
 
+    # 保存并继续添加 keeps what a day's round of activities shares; 复制 takes all but the date and the photo.
+    keep_fields = ("area", "held_on", "place", "form", "strand", "themes", "plan_item")
+
+    @classmethod
+    def copy_initial(cls, activity) -> dict:
+        initial = {
+            "area": activity.area_id,
+            "title": activity.title,
+            "place": activity.place,
+            "form": activity.form,
+            "strand": activity.strand,
+            "themes": [t.theme for t in activity.themes.all()],
+            "participants": activity.participants,
+            "plan_item": activity.plan_item_id,
+            "note": activity.note,
+        }
+        initial.update({f"aud_{a.audience}": a.reached for a in activity.audiences.all()})
+        return initial
+
     def __init__(self, *args, plan_items, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["form"].choices = dictionary_choices(FORM)
@@ -51,6 +71,16 @@ class ActivityForm(AreaForm):
             for name in self.audience_fields
             if self.cleaned_data.get(name) is not None
         }
+
+
+class ActivitySeriesForm(ActivityForm):
+    """Recurring activities (e.g. a monthly 法治赶场): the shared fields once and a list of dates. Materials and
+    photos differ from one day to the next, so a series leaves them out; such an activity is entered on its own."""
+
+    held_on = None
+    photo = None
+    dates = DateListField(label=_("日期（每行一个）"))
+    field_order = ["area", "dates"]
 
 
 class MaterialForm(forms.Form):

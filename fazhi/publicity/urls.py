@@ -6,6 +6,7 @@ app_name = "publicity"
 urlpatterns = [
     path("", views.activity_list_view, name="activity_list"),
     path("activities/new/", views.activity_create_view, name="activity_create"),
+    path("activities/series/", views.activity_series_view, name="activity_series"),
     path("activities/<int:pk>/", views.activity_detail_view, name="activity_detail"),
     path("plans/", views.plan_list_view, name="plan_list"),
     path("plans/<int:pk>/", views.plan_detail_view, name="plan_detail"),

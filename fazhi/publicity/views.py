@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,12 +14,14 @@ from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.metrics import Period
 from fazhi.core.pagination import paginate
+from fazhi.core.quick_entry import after_create, copy_url, create_series, entry_initial
 from fazhi.publicity import selectors, services
 from fazhi.publicity.choices import AUDIENCE, FORM, MATERIAL, THEME
 from fazhi.publicity.forms import (
     AccountForm,
     ActivityFilterForm,
     ActivityForm,
+    ActivitySeriesForm,
     MaterialFormSet,
     PlanForm,
     PlanItemForm,
@@ -58,7 +61,10 @@ def activity_list_view(request):
 @require_perm("publicity.view")
 def activity_detail_view(request, pk: int):
     activity = selectors.activity_get(user=request.user, pk=pk)
-    return render_page(request, "publicity/activity_detail.html", {"activity": activity, **_labels()})
+    context = {"activity": activity, **_labels()}
+    if area_in_scope(request.user, Module.PUBLICITY, activity.area, CHANGE):
+        context["copy_url"] = copy_url(reverse("publicity:activity_create"), activity)
+    return render_page(request, "publicity/activity_detail.html", context)
 
 
 @require_perm("publicity.change")
@@ -66,7 +72,9 @@ def activity_create_view(request):
     areas = _areas(request.user, [Level.TOWNSHIP, Level.VILLAGE])
     plan_items = selectors.plan_item_choices(user=request.user)
     data = request.POST or None
-    form = ActivityForm(data, request.FILES or None, areas=areas, plan_items=plan_items)
+    get = lambda pk: selectors.activity_get(user=request.user, pk=pk)  # noqa: E731
+    initial = {"held_on": timezone.localdate(), **entry_initial(request, ActivityForm, get_record=get)}
+    form = ActivityForm(data, request.FILES or None, initial=initial, areas=areas, plan_items=plan_items)
     formset = MaterialFormSet(data, prefix="m")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         materials = [
@@ -88,10 +96,37 @@ def activity_create_view(request):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("已登记普法活动。"))
-            return redirect("publicity:activity_detail", pk=activity.pk)
-    context = {"form": form, "formset": formset}
+            message = _("已登记普法活动“%(title)s”（%(day)s）。") % {"title": activity.title, "day": activity.held_on}
+            detail = reverse("publicity:activity_detail", args=[activity.pk])
+            return after_create(request, form=form, message=message, detail_url=detail)
+    context = {"form": form, "formset": formset, "series_url": reverse("publicity:activity_series")}
     return render_page(request, "publicity/activity_form.html", context)
+
+
+@require_perm("publicity.change")
+def activity_series_view(request):
+    """Recurring activities in one form: one activity per date through `activity_create`, all or nothing."""
+    areas = _areas(request.user, [Level.TOWNSHIP, Level.VILLAGE])
+    plan_items = selectors.plan_item_choices(user=request.user)
+    form = ActivitySeriesForm(request.POST or None, areas=areas, plan_items=plan_items)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k not in form.audience_fields}
+        dates, audiences = data.pop("dates"), form.audiences()
+        try:
+            activities = create_series(
+                dates=dates,
+                create=lambda day: services.activity_create(
+                    actor=request.user, held_on=day, audiences=audiences, **data
+                ),
+            )
+        except ValidationError as exc:
+            form.add_error("dates", exc)
+        else:
+            messages.success(
+                request, _("已按日期登记普法活动“%(title)s”%(n)d 次。") % {"title": data["title"], "n": len(activities)}
+            )
+            return redirect("publicity:activity_list")
+    return render_page(request, "publicity/activity_form.html", {"form": form, "series": True})
 
 
 @require_perm("publicity.view")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import DateInput
+from fazhi.core.quick_entry import DateListField
 from fazhi.training.choices import SessionKind
 from fazhi.training.rules import DEFAULTS
 
@@ -33,9 +34,21 @@ class SessionForm(AreaForm):
         label=_("参学干部"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 
+    # 保存并继续添加 keeps what a run of sessions shares; 复制 takes all but the date (a session is one day's).
+    keep_fields = ("area", "kind", "held_on", "hours", "trainer")
+    copy_fields = ("area", "kind", "topic", "materials", "trainer", "hours", "participants")
+
     def __init__(self, *args, cadres, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cadres"].queryset = cadres
+
+
+class SessionSeriesForm(SessionForm):
+    """Recurring sessions (e.g. twelve monthly 集体学法): the shared fields once and a list of dates."""
+
+    held_on = None
+    dates = DateListField(label=_("日期（每行一个）"))
+    field_order = ["area", "kind", "dates"]
 
 
 class AttendanceForm(forms.Form):

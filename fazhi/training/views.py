@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,6 +12,7 @@ from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.pagination import paginate
+from fazhi.core.quick_entry import after_create, copy_url, create_series, entry_initial
 from fazhi.training import selectors, services
 from fazhi.training.forms import (
     AttendanceForm,
@@ -20,6 +22,7 @@ from fazhi.training.forms import (
     ScoreForm,
     SessionFilterForm,
     SessionForm,
+    SessionSeriesForm,
 )
 from fazhi.training.models import Cadre
 
@@ -44,7 +47,7 @@ def _year(request) -> int:
         return timezone.localdate().year
 
 
-def _save(request, form, call, message: str):
+def _save(request, form, call, message: str | None):
     """Run a service for a valid POSTed form; None when the form is to be shown again (with errors)."""
     if request.method != "POST" or not form.is_valid():
         return None
@@ -53,7 +56,8 @@ def _save(request, form, call, message: str):
     except ValidationError as exc:
         add_service_errors(form, exc)
         return None
-    messages.success(request, message)
+    if message:  # else the caller words the message, naming what was saved
+        messages.success(request, message)
     return result
 
 
@@ -68,16 +72,41 @@ def session_list_view(request):
 
 @require_perm("training.change")
 def session_create_view(request):
-    form = SessionForm(request.POST or None, areas=_unit_areas(request.user), cadres=_cadres(request.user))
-    session = _save(
-        request,
-        form,
-        lambda **data: services.session_create(actor=request.user, **data),
-        _("已登记学法培训。"),
+    get = lambda pk: selectors.session_get(user=request.user, pk=pk)  # noqa: E731
+    initial = {"held_on": timezone.localdate(), **entry_initial(request, SessionForm, get_record=get)}
+    form = SessionForm(
+        request.POST or None, initial=initial, areas=_unit_areas(request.user), cadres=_cadres(request.user)
     )
+    session = _save(request, form, lambda **data: services.session_create(actor=request.user, **data), None)
     if session:
-        return redirect("training:session_detail", pk=session.pk)
-    return render_page(request, "training/form.html", {"form": form, "title": _("登记学法培训")})
+        message = _("已登记学法培训“%(topic)s”（%(day)s）。") % {"topic": session.topic, "day": session.held_on}
+        return after_create(
+            request, form=form, message=message, detail_url=reverse("training:session_detail", args=[session.pk])
+        )
+    context = {"form": form, "title": _("登记学法培训"), "series_url": reverse("training:session_series")}
+    return render_page(request, "training/form.html", context)
+
+
+@require_perm("training.change")
+def session_series_view(request):
+    """Recurring sessions in one form: one session per date through `session_create`, all or nothing."""
+    form = SessionSeriesForm(request.POST or None, areas=_unit_areas(request.user), cadres=_cadres(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        dates = data.pop("dates")
+        try:
+            sessions = create_series(
+                dates=dates,
+                create=lambda day: services.session_create(actor=request.user, held_on=day, **data),
+            )
+        except ValidationError as exc:
+            form.add_error("dates", exc)
+        else:
+            messages.success(
+                request, _("已按日期登记学法培训“%(topic)s”%(n)d 次。") % {"topic": data["topic"], "n": len(sessions)}
+            )
+            return redirect("training:session_list")
+    return render_page(request, "training/form.html", {"form": form, "title": _("按日期批量登记学法培训")})
 
 
 @require_perm("training.view")
@@ -100,6 +129,8 @@ def session_detail_view(request, pk: int):
             return redirect("training:session_detail", pk=session.pk)
     attendance = session.attendance.select_related("cadre").order_by("cadre__name")
     context = {"session": session, "attendance": attendance, "form": form, "can_change": can_change}
+    if can_change:
+        context["copy_url"] = copy_url(reverse("training:session_create"), session)
     return render_page(request, "training/session_detail.html", context)
 
 

@@ -35,6 +35,8 @@ CASES = [
     Case("publicity:activity_detail", VIEWERS, kwargs=_activity),
     Case("publicity:activity_create", CHANGERS),
     Case("publicity:activity_create", CHANGERS, method="post"),
+    Case("publicity:activity_series", CHANGERS),
+    Case("publicity:activity_series", CHANGERS, method="post"),
     Case("publicity:plan_list", VIEWERS),
     Case("publicity:plan_list", CHANGERS, method="post"),
     Case("publicity:plan_detail", VIEWERS, kwargs=_plan),

@@ -24,6 +24,8 @@ CASES = [
     Case("training:session_list", VIEWERS),
     Case("training:session_create", CHANGERS),
     Case("training:session_create", CHANGERS, method="post"),
+    Case("training:session_series", CHANGERS),
+    Case("training:session_series", CHANGERS, method="post"),
     Case("training:session_detail", VIEWERS, kwargs=_session),
     Case("training:session_detail", CHANGERS, method="post", kwargs=_session),
     Case("training:cadre_list", VIEWERS),
