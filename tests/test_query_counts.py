@@ -33,6 +33,8 @@ INDEX_PAGES = {
     "mediation:stats",
     "publicity:media",
     "publicity:reach",
+    "reports:township_dashboard",
+    "reports:county_dashboard",
 }
 GROWING = {
     "people:resident_list",

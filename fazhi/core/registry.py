@@ -16,6 +16,13 @@ class NavItem:
     order: int = 100
 
 
+# Where an item stands on the workbench: a thing to do, a record the user registered lately (with its state), or
+# something that arrived for the user's area (a public request, a matter handed on).
+TODO = "todo"
+MINE = "mine"
+ARRIVED = "arrived"
+
+
 @dataclass(frozen=True)
 class WorkItem:
     title: str
@@ -23,6 +30,21 @@ class WorkItem:
     kind: str
     due: datetime.date | None = None
     overdue: bool = False
+    # The module whose change right acting on the item takes: a to-do without it is not the user's to do.
+    module: str = ""
+    section: str = TODO
+    state: str = ""  # the record's state, shown for what the user registered
+
+
+@dataclass(frozen=True)
+class QuickAction:
+    """A big button on the workbench for what a role does most (a grid worker: 记录走访, 登记事项)."""
+
+    label: str
+    url_name: str
+    module: str  # shown only with the change right on it
+    roles: frozenset[str]
+    order: int = 100
 
 
 @dataclass(frozen=True)
@@ -48,6 +70,10 @@ class Registry:
     deadline_rules: dict[str, dict] = field(default_factory=dict)  # key -> DeadlineRule fields
     generators: list[tuple[int, Callable]] = field(default_factory=list)  # (order, (context) -> None)
     attachments: list[Attachment] = field(default_factory=list)
+    quick_actions: list[QuickAction] = field(default_factory=list)
+    # (request) -> response or None: a page that stands in for the workbench for users who act on nothing
+    # (the county's read-only 督察 gets an oversight page); set by an upper layer, core knows none by name.
+    oversight: Callable | None = None
 
 
 registry = Registry()
@@ -61,6 +87,15 @@ def register_nav(item: NavItem) -> None:
 def register_workbench(provider: Callable) -> None:
     if provider not in registry.workbench:
         registry.workbench.append(provider)
+
+
+def register_quick_action(action: QuickAction) -> None:
+    if action not in registry.quick_actions:
+        registry.quick_actions.append(action)
+
+
+def register_oversight(view: Callable) -> None:
+    registry.oversight = view
 
 
 def register_dictionary(category: str, label: str, defaults: list[tuple[str, str]]) -> None:

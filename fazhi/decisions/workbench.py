@@ -20,6 +20,7 @@ def items(user) -> list[WorkItem]:
     )
     return [
         WorkItem(
+            module="decisions",
             title=_("%(n)d条公众意见待审核：%(t)s") % {"n": d.n, "t": d.title},
             url=reverse("decisions:decision_detail", args=[d.pk]),
             kind=_("重大行政决策公众意见"),

@@ -20,6 +20,7 @@ def items(user) -> list[WorkItem]:
     shown = list(overdue[:LIMIT])
     result = [
         WorkItem(
+            module="disclosure",
             title=_("%(a)s%(c)s公开栏逾期未公开") % {"a": board.area.name, "c": board.get_category_display()},
             url=reverse("disclosure:board_detail", args=[board.pk]),
             kind=_("公开栏"),
@@ -31,6 +32,7 @@ def items(user) -> list[WorkItem]:
     if shown and shown[0].total > LIMIT:
         result.append(
             WorkItem(
+                module="disclosure",
                 title=_("另有%(n)d个公开栏逾期未公开") % {"n": shown[0].total - LIMIT},
                 url=reverse("disclosure:board_list"),
                 kind=_("公开栏"),

@@ -6,13 +6,21 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from fazhi.core.registry import WorkItem
+from fazhi.accounts.roles import Role
+from fazhi.core.registry import QuickAction, WorkItem, register_quick_action
 from fazhi.documents import selectors
 from fazhi.documents.choices import DocumentStatus
 from fazhi.documents.models import NormativeDocument
 
 SOON = datetime.timedelta(days=5)
+
+register_quick_action(
+    QuickAction(
+        gettext_lazy("登记规范性文件"), "documents:document_create", "documents", frozenset({Role.LEGAL_STAFF}), 50
+    )
+)
 
 
 def _expiry_title(doc, today: datetime.date) -> str:
@@ -32,6 +40,7 @@ def items(user) -> list[WorkItem]:
     )
     out = [
         WorkItem(
+            module="documents",
             title=_("规范性文件待报送备案：%(t)s") % {"t": d.title},
             url=reverse("documents:document_detail", args=[d.pk]),
             kind=_("规范性文件备案"),
@@ -44,6 +53,7 @@ def items(user) -> list[WorkItem]:
     expiring = selectors.expiring(user=user, today=today, within_days=warn_days).order_by("valid_until")[:20]
     out += [
         WorkItem(
+            module="documents",
             title=_expiry_title(d, today),
             url=reverse("documents:document_detail", args=[d.pk]),
             kind=_("规范性文件有效期"),

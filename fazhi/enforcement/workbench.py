@@ -6,13 +6,19 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from fazhi.core.registry import WorkItem
+from fazhi.accounts.roles import Role
+from fazhi.core.registry import QuickAction, WorkItem, register_quick_action
 from fazhi.enforcement import selectors
 from fazhi.enforcement.models import EXPIRY_WARNING, Officer, Problem
 
 SOON = datetime.timedelta(days=3)
 LIMIT = 20
+
+register_quick_action(
+    QuickAction(gettext_lazy("登记执法案件"), "enforcement:case_create", "enforcement", frozenset({Role.ENFORCER}), 10)
+)
 
 
 def items(user) -> list[WorkItem]:
@@ -21,6 +27,7 @@ def items(user) -> list[WorkItem]:
     today = timezone.localdate()
     result = [
         WorkItem(
+            module="enforcement",
             title=(_("执法证已过期：%(n)s") if o.certificate_valid_until < today else _("执法证即将到期：%(n)s"))
             % {"n": o.name},
             url=reverse("enforcement:officer_detail", args=[o.pk]),
@@ -38,6 +45,7 @@ def items(user) -> list[WorkItem]:
         title = _("执法公示待撤下：%(t)s") if withdrawing else _("执法决定待公示：%(t)s")
         result.append(
             WorkItem(
+                module="enforcement",
                 title=title % {"t": p.case.title},
                 url=reverse("enforcement:case_detail", args=[p.case_id]),
                 kind=_("执法公示"),
@@ -50,6 +58,7 @@ def items(user) -> list[WorkItem]:
     )
     result += [
         WorkItem(
+            module="enforcement",
             title=_("评查问题整改逾期：%(d)s") % {"d": p.description},
             url=reverse("enforcement:inspection_detail", args=[p.inspection_id]),
             kind=_("案卷评查"),

@@ -20,6 +20,7 @@ def overdue_tasks(user) -> list[WorkItem]:
     )
     return [
         WorkItem(
+            module="leadership",
             title=_("工作计划任务逾期：%(t)s（%(o)s）") % {"t": t.title, "o": t.owner},
             url=reverse("leadership:plan_detail", args=[t.plan_id]),
             kind=_("组织领导"),

@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from fazhi.accounts.roles import CHANGE
-from fazhi.core.registry import WorkItem
+from fazhi.core.registry import ARRIVED, WorkItem
 from fazhi.portal.choices import RequestStatus
 from fazhi.portal.models import PublicRequest
 
@@ -14,6 +14,8 @@ def unanswered_requests(user) -> list[WorkItem]:
     )
     return [
         WorkItem(
+            module="grid",  # requests are handled under the grid module's rights (PublicRequest.scope_module)
+            section=ARRIVED,
             title=_("%(code)s 待答复") % {"code": r.code},
             url=reverse("portal:request_detail", kwargs={"pk": r.pk}),
             kind=_("网上群众诉求"),

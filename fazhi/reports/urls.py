@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.reports import views
+from fazhi.reports import dashboard_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -26,4 +26,8 @@ urlpatterns = [
     path("metrics/", views.metric_list_view, name="metric_list"),
     path("metrics/<str:key>/", views.metric_evidence_view, name="metric_evidence"),
     path("county/", views.county_rollup_view, name="county_rollup"),
+    path("county/template/", views.county_template_view, name="county_template"),
+    path("county/template/withdraw/", views.county_template_withdraw_view, name="county_template_withdraw"),
+    path("dashboard/", dashboard_views.township_dashboard_view, name="township_dashboard"),
+    path("dashboard/county/", dashboard_views.county_dashboard_view, name="county_dashboard"),
 ]

@@ -3,10 +3,21 @@
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from fazhi.core.registry import WorkItem
+from fazhi.accounts.roles import Role
+from fazhi.core.registry import QuickAction, WorkItem, register_quick_action
 from fazhi.reports.choices import ReportStatus
 from fazhi.reports.models import Report
+
+register_quick_action(
+    QuickAction(gettext_lazy("数据看板"), "reports:township_dashboard", "reports", frozenset({Role.LEADER}), 10)
+)
+register_quick_action(
+    QuickAction(
+        gettext_lazy("年度报告"), "reports:report_list", "reports", frozenset({Role.LEADER, Role.LEGAL_STAFF}), 20
+    )
+)
 
 
 def report_items(user) -> list[WorkItem]:
@@ -20,6 +31,7 @@ def report_items(user) -> list[WorkItem]:
         if report.status in (ReportStatus.DRAFT, ReportStatus.FINAL):
             items.append(
                 WorkItem(
+                    module="reports",
                     title=_("%(area)s%(year)s年度法治政府建设报告待报送")
                     % {"area": report.area.name, "year": report.year},
                     url=url,
@@ -31,6 +43,7 @@ def report_items(user) -> list[WorkItem]:
         else:
             items.append(
                 WorkItem(
+                    module="reports",
                     title=_("%(area)s%(year)s年度法治政府建设报告待公开")
                     % {"area": report.area.name, "year": report.year},
                     url=url,

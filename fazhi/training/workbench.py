@@ -28,6 +28,7 @@ def training_items(user, *, on: datetime.date | None = None) -> list[WorkItem]:
     townships = list(selectors.watched_townships(user=user))
     return [
         WorkItem(
+            module="training",
             title=_("%(title)s：已完成 %(have)s，年度要求 %(need)s")
             % {"title": s.title, "have": _plain(s.have), "need": _plain(s.need)},
             url=reverse("training:session_list") + f"?year={on.year}",

@@ -77,6 +77,12 @@ CASES = [
     Case("reports:metric_list", VIEWERS),
     Case("reports:metric_evidence", VIEWERS, kwargs=lambda world, area: {"key": "leadership.meetings"}, scoped=False),
     Case("reports:county_rollup", VIEWERS),
+    # A township's changers reach the page (it says they have no county) and the withdrawal is sent back with a
+    # message; a county's own changers are tested in test_county_template.
+    Case("reports:county_template", CHANGERS),
+    Case("reports:county_template_withdraw", CHANGERS, method="post"),
+    Case("reports:township_dashboard", VIEWERS),
+    Case("reports:county_dashboard", VIEWERS),
     Case("api:report-list", VIEWERS),
     Case("api:report-detail", VIEWERS, kwargs=_pk),
 ]

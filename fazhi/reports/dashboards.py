@@ -1,0 +1,200 @@
+"""Dashboards and the county oversight page: aggregate reads over the user's visible records, a fixed number of
+queries whatever the number of records or townships (each count is a GROUP BY, never a loop over records).
+
+Deadlines are read from the records' own due dates (the case types keep them), never copied here.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractMonth, Substr
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from fazhi.accounts.permissions import active_roles
+from fazhi.accounts.roles import CHANGE, DOMAIN_MODULES, Module, Role
+from fazhi.areas.models import PATH_SEGMENT, Area, Level, subtree_q
+from fazhi.core.metrics import METRICS, Period, metric_values, refresh
+from fazhi.figures.selectors import assessed_keys
+from fazhi.grid.choices import OPEN_STATUSES as MATTER_OPEN
+from fazhi.grid.models import Matter
+from fazhi.mediation.choices import DisputeStatus
+from fazhi.mediation.models import Dispute
+from fazhi.petitions.choices import OPEN_STATUSES as PETITION_OPEN
+from fazhi.petitions.models import Petition
+from fazhi.reports.figures import live_figures
+from fazhi.reports.models import Report
+
+AT_RISK = datetime.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of case the dashboards count: where its date lies, what open means, where its records are listed."""
+
+    label: str
+    model: type
+    date_field: str
+    open_q: Q
+    module: str
+    list_url: str
+    figure: str  # the registered figure that counts the year's records (its evidence page lists them)
+
+
+SOURCES = [
+    Source(_("群众说事"), Matter, "registered_on", Q(status__in=MATTER_OPEN), Module.GRID, "grid:matter_list",
+           "grid.matters_raised"),
+    Source(_("矛盾纠纷"), Dispute, "received_on", Q(status=DisputeStatus.OPEN), Module.MEDIATION,
+           "mediation:dispute_list", "mediation.disputes_received"),
+    Source(_("信访事项"), Petition, "received_on", Q(status__in=PETITION_OPEN), Module.PETITIONS,
+           "petitions:petition_list", "petitions.received"),
+]  # fmt: skip
+
+# The year's figures set against last year on a township's dashboard.
+COMPARED = [
+    "grid.matters_raised",
+    "grid.visits",
+    "mediation.disputes_received",
+    "mediation.disputes_resolved",
+    "petitions.received",
+    "petitions.closed_on_time",
+    "publicity.activities",
+    "training.study_sessions",
+    "leadership.meetings",
+]
+REACH = [
+    "publicity.reached_general",
+    "publicity.reached_elderly",
+    "publicity.reached_women",
+    "publicity.reached_students",
+    "publicity.reached_migrant",
+    "publicity.reached_enterprises",
+    "publicity.reached_new_employment",
+    "publicity.reached_village_cadres",
+]
+
+
+def sources_for(user) -> list[Source]:
+    return [s for s in SOURCES if user.has_perm(f"{s.module}.view")]
+
+
+def _records(user, source: Source, area: Area) -> QuerySet:
+    return source.model.objects.visible_to(user).filter(subtree_q(area.path))
+
+
+def years_with_data(*, user, area: Area) -> list[int]:
+    years: set[int] = set()
+    for source in sources_for(user):
+        years.update(d.year for d in _records(user, source, area).dates(source.date_field, "year"))
+    return sorted(years)
+
+
+def latest_year(*, user, area: Area | None, fallback: int) -> int:
+    """The latest year with records up to `fallback`'s year after (a dashboard opens on it, not on an empty year)."""
+    years = [y for y in years_with_data(user=user, area=area) if y <= fallback + 1] if area else []
+    return years[-1] if years else fallback
+
+
+def monthly(*, user, area: Area, year: int) -> dict[str, list[int]]:
+    """Records of each kind per month of the year: label → twelve counts."""
+    out = {}
+    for source in sources_for(user):
+        counts = [0] * 12
+        rows = (
+            _records(user, source, area)
+            .filter(**{f"{source.date_field}__year": year})
+            .annotate(month=ExtractMonth(source.date_field))
+            .values("month")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for row in rows:
+            counts[row["month"] - 1] = row["n"]
+        out[source.label] = counts
+    return out
+
+
+def _by_child(qs: QuerySet, parent: Area, **aggregates) -> dict[str, dict]:
+    """Aggregates per child area of `parent` (a township's villages, a county's townships): child path → values.
+    Every child's path is the parent's plus one fixed-width segment, so one GROUP BY on that prefix does it."""
+    width = len(parent.path) + PATH_SEGMENT
+    rows = qs.annotate(child=Substr("area__path", 1, width)).values("child").annotate(**aggregates).order_by()
+    return {row.pop("child"): row for row in rows}
+
+
+def children(area: Area, level: int) -> list[Area]:
+    return list(area.children.current().filter(level=level).order_by("code", "name"))
+
+
+def by_child(*, user, area: Area, year: int, level: int) -> tuple[list[Area], dict[str, list[int]]]:
+    """Each kind's records of the year per child area (a township's villages, a county's townships)."""
+    kids = children(area, level)
+    out = {}
+    for source in sources_for(user):
+        qs = _records(user, source, area).filter(**{f"{source.date_field}__year": year})
+        counts = _by_child(qs, area, n=Count("id"))
+        out[source.label] = [counts.get(kid.path, {}).get("n", 0) for kid in kids]
+    return kids, out
+
+
+def open_work(*, user, area: Area, today: datetime.date) -> list[dict]:
+    """Per kind: open now, and open past its due date."""
+    out = []
+    for source in sources_for(user):
+        overdue = source.open_q & Q(due_date__lt=today)
+        counts = _records(user, source, area).aggregate(
+            open=Count("id", filter=source.open_q), overdue=Count("id", filter=overdue)
+        )
+        out.append({"source": source, **counts})
+    return out
+
+
+def timeliness(*, user, county: Area, today: datetime.date) -> tuple[list[Area], list[dict]]:
+    """Per kind and township: open items past their due date, and those due within a week (at risk)."""
+    townships = children(county, Level.TOWNSHIP)
+    out = []
+    for source in sources_for(user):
+        due_soon = Q(due_date__gte=today, due_date__lte=today + AT_RISK)
+        counts = _by_child(
+            _records(user, source, county).filter(source.open_q),
+            county,
+            overdue=Count("id", filter=Q(due_date__lt=today)),
+            at_risk=Count("id", filter=due_soon),
+        )
+        out.append(
+            {
+                "source": source,
+                "overdue": [counts.get(t.path, {}).get("overdue", 0) for t in townships],
+                "at_risk": [counts.get(t.path, {}).get("at_risk", 0) for t in townships],
+            }
+        )
+    return townships, out
+
+
+def compared_figures(*, area: Area, year: int, keys: list[str]):
+    refresh()
+    return [f for f in live_figures([k for k in keys if k in METRICS], area=area, year=year).values()]
+
+
+def report_status(*, townships: list[Area], year: int) -> dict[int, Report]:
+    return {r.area_id: r for r in Report.objects.filter(area__in=townships, year=year)}
+
+
+def assessed(*, county: Area, year: int) -> list[tuple[str, str, object]]:
+    """The figures the county assesses its townships on: (key, name, the county's value for the year)."""
+    keys = [k for k in assessed_keys(county=county) if k in refresh()]
+    values = metric_values(area=county, requests=[(METRICS[k], Period.year(year)) for k in keys])
+    return [(k, str(METRICS[k].label), v) for k, v in zip(keys, values, strict=True)]
+
+
+def is_oversight_only(user) -> bool:
+    """A county 督察 who changes nothing: their workbench is the oversight page (督察工作规定: 督促, not 办理)."""
+    if Role.SUPERVISOR not in active_roles(user):
+        return False
+    return not any(user.has_perm(f"{m}.{CHANGE}") for m in DOMAIN_MODULES)
+
+
+def list_url(source: Source, **params) -> str:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return reverse(source.list_url) + (f"?{query}" if query else "")
