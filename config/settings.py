@@ -37,6 +37,7 @@ DOMAIN_APPS = [
     "fazhi.disclosure",
     "fazhi.leadership",
     "fazhi.figures",
+    "fazhi.imports",
     "fazhi.reports",
     "fazhi.portal",
 ]

@@ -17,6 +17,7 @@ DOMAIN_PREFIXES = [
     "leadership",
     "figures",
     "reports",
+    "imports",
 ]
 # The public site for residents (no login) lives under its own prefix.
 PUBLIC_PREFIX = "public"
