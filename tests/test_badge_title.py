@@ -14,8 +14,8 @@ from fazhi.portal.choices import RequestKind
 from fazhi.portal.models import PublicRequest
 
 
-def _items_text(html: str) -> list[str]:
-    block = html.split('data-testid="work-items"', 1)[1].split("</ul>", 1)[0]
+def _items_text(html: str, testid: str = "work-items") -> list[str]:
+    block = html.split(f'data-testid="{testid}"', 1)[1].split("</ul>", 1)[0]
     return [" ".join(re.sub(r"<[^>]+>", " ", li.split(">", 1)[1]).split()) for li in block.split("<li")[1:]]
 
 
@@ -39,7 +39,7 @@ def test_workbench_items_name_their_kind_once(world, client, django_capture_on_c
     texts = _items_text(client.get(reverse("core:workbench")).content.decode())
     assert any(t.startswith(f"信访 {petition.number}") for t in texts), texts
     client.force_login(world.user(Role.GRID_ADMIN))
-    grid_texts = _items_text(client.get(reverse("core:workbench")).content.decode())
+    grid_texts = _items_text(client.get(reverse("core:workbench")).content.decode(), "arrived-items")
     assert any(t.startswith("网上群众诉求 ACDEFGHJKM 待答复") for t in grid_texts), grid_texts
     texts += grid_texts
     for text in texts:

@@ -84,6 +84,6 @@ def test_the_workbench_shows_the_overdue_cases_to_the_demo_studio_mediator_only_
     legal = User.objects.get(username="fazhi")
     titles = [i.title for i in items(legal)]
     assert any(i.overdue for i in items(legal)) and len(titles) >= 3
-    assert items(User.objects.get(username="ducha"))  # the county supervisor reads the township
+    assert items(User.objects.get(username="ducha")) == []  # the county supervisor reads, but acts on nothing
     assert items(User.objects.get(username="wanggeyuan")) == []  # grid member: no mediation rights
     assert demo.load in [loader for _o, loader in registry.demo_loaders]
