@@ -1,14 +1,12 @@
 import django_filters
 from rest_framework import serializers, viewsets
-from rest_framework.permissions import BasePermission
 
-from fazhi.counsel import selectors
-from fazhi.counsel.models import Consultation, ContractReview, CourtAppearance, LegalCase
+from fazhi.accounts.roles import Module
+from fazhi.areas.apiwrite import AreaField, ServiceCreateMixin, VisibleField, create_schema, module_permission
+from fazhi.counsel import selectors, services
+from fazhi.counsel.models import Adviser, Consultation, ContractReview, CourtAppearance, LegalCase, Opinion
 
-
-class CanViewCounsel(BasePermission):
-    def has_permission(self, request, view) -> bool:
-        return request.user.has_perm("counsel.view")
+CanViewCounsel = module_permission(Module.COUNSEL)
 
 
 class ConsultationSerializer(serializers.ModelSerializer):
@@ -20,18 +18,35 @@ class ConsultationSerializer(serializers.ModelSerializer):
         fields = ["id", "area", "area_name", "received_on", "person", "topic", "headcount", "referred_to_mediation"]
 
 
-class ConsultationViewSet(viewsets.ReadOnlyModelViewSet):
-    """法律咨询 within the caller's scope; names are masked."""
+class ConsultationCreateSerializer(serializers.ModelSerializer):
+    """The inquirer's name is written in full and read back masked, as on the page."""
+
+    area = AreaField()
+    adviser = VisibleField(queryset=Adviser.objects.all(), required=False, allow_null=True)
+
+    class Meta:
+        model = Consultation
+        fields = ["area", "received_on", "person", "topic", "headcount", "referred_to_mediation", "adviser"]
+
+
+@create_schema(ConsultationCreateSerializer, ConsultationSerializer)
+class ConsultationViewSet(ServiceCreateMixin, viewsets.ReadOnlyModelViewSet):
+    """法律咨询 within the caller's scope; names are masked. POST records one (service `consultation_create`)."""
 
     serializer_class = ConsultationSerializer
+    create_serializer_class = ConsultationCreateSerializer
     permission_classes = [CanViewCounsel]
     filterset_fields = ["area", "referred_to_mediation"]
 
     def get_queryset(self):
         return selectors.consultation_list(user=self.request.user)
 
+    def create_record(self, *, actor, **data):
+        return services.consultation_create(actor=actor, **data)
+
 
 class ContractReviewSerializer(serializers.ModelSerializer):
+    area = AreaField()
     area_name = serializers.CharField(source="area.name", read_only=True)
     reviewer_name = serializers.CharField(source="reviewer.name", read_only=True, default="")
 
@@ -53,10 +68,12 @@ class ContractReviewSerializer(serializers.ModelSerializer):
             "opinion",
             "signed_on",
         ]
+        # Submitted here; the review and the signing are later steps with their own services (on the page).
+        read_only_fields = ["reviewer", "reviewed_on", "conclusion", "opinion", "signed_on"]
 
 
-class ContractReviewViewSet(viewsets.ReadOnlyModelViewSet):
-    """合同合法性审查 within the caller's scope."""
+class ContractReviewViewSet(ServiceCreateMixin, viewsets.ReadOnlyModelViewSet):
+    """合同合法性审查 within the caller's scope; POST submits a contract for review (service `contract_create`)."""
 
     serializer_class = ContractReviewSerializer
     permission_classes = [CanViewCounsel]
@@ -64,6 +81,34 @@ class ContractReviewViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.contract_list(user=self.request.user)
+
+    def create_record(self, *, actor, **data):
+        return services.contract_create(actor=actor, **data)
+
+
+class OpinionSerializer(serializers.ModelSerializer):
+    adviser = VisibleField(queryset=Adviser.objects.all())
+    adviser_name = serializers.CharField(source="adviser.name", read_only=True)
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+
+    class Meta:
+        model = Opinion
+        fields = ["id", "adviser", "adviser_name", "issued_on", "kind", "kind_display", "subject"]
+
+
+class OpinionViewSet(ServiceCreateMixin, viewsets.ReadOnlyModelViewSet):
+    """法律顾问 opinions of the advisers within the caller's scope; POST records one (service `opinion_add`)."""
+
+    serializer_class = OpinionSerializer
+    permission_classes = [CanViewCounsel]
+    filterset_fields = ["adviser", "kind"]
+
+    def get_queryset(self):
+        advisers = Adviser.objects.visible_to(self.request.user)
+        return Opinion.objects.filter(adviser__in=advisers).select_related("adviser").order_by("-issued_on", "-id")
+
+    def create_record(self, *, actor, **data):
+        return services.opinion_add(actor=actor, **data)
 
 
 class CourtAppearanceSerializer(serializers.ModelSerializer):
@@ -132,6 +177,7 @@ class CourtAppearanceViewSet(viewsets.ReadOnlyModelViewSet):
 ROUTES = [
     ("counsel/consultations", ConsultationViewSet, "counsel-consultation"),
     ("counsel/contracts", ContractReviewViewSet, "counsel-contract"),
+    ("counsel/opinions", OpinionViewSet, "counsel-opinion"),
     ("counsel/cases", LegalCaseViewSet, "counsel-legal-case"),
     ("counsel/court-appearances", CourtAppearanceViewSet, "counsel-court-appearance"),
 ]
