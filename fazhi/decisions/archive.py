@@ -5,8 +5,8 @@ import zipfile
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from docx import Document
 
+from fazhi.core.docx import official_document
 from fazhi.decisions.models import Decision, Step
 from fazhi.decisions.selectors import decision_steps
 
@@ -21,7 +21,7 @@ def _fmt(value) -> str:
 
 
 def _summary(d: Decision) -> bytes:
-    doc = Document()
+    doc = official_document()
     doc.add_heading(d.title, level=1)
     doc.add_paragraph(
         _("%(area)s · %(year)s年度 · %(status)s") % {"area": d.area.name, "year": d.year, "status": d.status_label}

@@ -9,61 +9,21 @@ The PDF is converted from a second .docx naming the closest open faces instead (
 LibreOffice on the server has none of the official faces and would otherwise substitute a sans-serif."""
 
 import io
-from dataclasses import dataclass
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
+from fazhi.core.docx import BODY_SIZE, OFFICIAL_FACES, OPEN_FACES, TITLE_SIZE, Faces, official_document
+from fazhi.core.docx import set_font as _set_font
+from fazhi.reports.docx_table import add_township_table
 
-@dataclass(frozen=True)
-class Faces:
-    title: str
-    body: str
-    heading1: str
-    heading2: str
-    page_number: str
-    title_bold: bool = False  # an open Song face needs its Bold weight to stand in for 小标宋
+# The faces and the page set-up are core's, shared by every .docx (fazhi.core.docx); re-exported for the PDF.
+__all__ = ["OFFICIAL_FACES", "OPEN_FACES", "build_docx"]
 
-
-OFFICIAL_FACES = Faces(
-    title="方正小标宋简体", body="仿宋_GB2312", heading1="黑体", heading2="楷体_GB2312", page_number="宋体"
-)
-# Debian has no Fangsong covering simplified Chinese (fonts-cwtex-fs has traditional characters only), so the body
-# takes the Song face Noto Serif CJK SC — a serif like 仿宋, never a sans. 黑体 is a sans face, so Noto Sans CJK SC
-# is right for first-level headings; AR PL UKai CN (fonts-arphic-ukai) is a Kai face with the mainland forms.
-OPEN_FACES = Faces(
-    title="Noto Serif CJK SC",
-    body="Noto Serif CJK SC",
-    heading1="Noto Sans CJK SC",
-    heading2="AR PL UKai CN",
-    page_number="Noto Serif CJK SC",
-    title_bold=True,
-)
-TITLE_FONT = OFFICIAL_FACES.title
-BODY_FONT = OFFICIAL_FACES.body
-HEADING1_FONT = OFFICIAL_FACES.heading1
-HEADING2_FONT = OFFICIAL_FACES.heading2
-PAGE_NUMBER_FONT = OFFICIAL_FACES.page_number
-TITLE_SIZE = Pt(22)  # 二号
-BODY_SIZE = Pt(16)  # 三号
 PAGE_NUMBER_SIZE = Pt(14)  # 四号
 LINE_SPACING = Pt(28)
-
-
-def _set_font(run_or_style, name: str, size) -> None:
-    font = run_or_style.font
-    font.name = name
-    font.size = size
-    rpr = run_or_style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), name)
 
 
 def _fixed_spacing(paragraph) -> None:
@@ -122,17 +82,11 @@ def _closing(document, parts, faces: Faces) -> None:
 
 def build_docx(composed, *, parts=None, faces: Faces = OFFICIAL_FACES) -> bytes:
     """`parts` (reports.document.Parts) adds 主送机关, 发文机关署名 and 成文日期; without it, title and body only."""
-    document = Document()
+    document = official_document(faces=faces)
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
     document.settings.odd_and_even_pages_header_footer = True
     _page_number(section.footer, WD_ALIGN_PARAGRAPH.RIGHT, faces.page_number)
     _page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, faces.page_number)
-
-    normal = document.styles["Normal"]
-    _set_font(normal, faces.body, BODY_SIZE)
 
     for line in composed.title.split("\n"):
         paragraph = document.add_paragraph()
@@ -156,6 +110,9 @@ def build_docx(composed, *, parts=None, faces: Faces = OFFICIAL_FACES) -> bytes:
     fonts = {"heading1": faces.heading1, "heading2": faces.heading2, "para": faces.body}
     last = None
     for block in composed.blocks:
+        if block.table is not None:
+            add_township_table(document, block.table, faces=faces)
+            continue
         paragraph = document.add_paragraph()
         _fixed_spacing(paragraph)
         paragraph.paragraph_format.first_line_indent = Pt(32)  # 首行缩进二字
