@@ -24,6 +24,11 @@ class AreaCreateForm(forms.Form):
         label=_("网格编号"), min_value=1, required=False, help_text=_("网格填写在本村（社区）内的编号")
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Required for every level but the grid (the service says so on saving): marked, though not required here.
+        self.fields["code"].required_mark = True
+
 
 class AreaRetireForm(forms.Form):
     valid_to = forms.DateField(label=_("停用日期"), widget=DateInput())

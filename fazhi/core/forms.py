@@ -3,6 +3,7 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.models import CalendarDay, DayUnit, DictionaryEntry
+from fazhi.core.registry import registry
 
 
 class BootstrapFormRenderer(TemplatesSetting):
@@ -29,9 +30,18 @@ class CalendarDayForm(forms.ModelForm):
 
 
 class DictionaryEntryForm(forms.ModelForm):
+    """The category is chosen by its Chinese name from the categories the apps declare; nobody types a key."""
+
+    category = forms.ChoiceField(label=_("字典类别"))
+
     class Meta:
         model = DictionaryEntry
         fields = ["category", "code", "label", "sort_order", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        declared = sorted((str(label), code) for code, (label, _defaults) in registry.dictionaries.items())
+        self.fields["category"].choices = [("", "---------"), *((code, label) for label, code in declared)]
 
 
 class DeadlineRuleReviseForm(forms.Form):

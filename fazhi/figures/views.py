@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,6 +9,7 @@ from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.metrics import refresh
+from fazhi.core.years import working_year
 from fazhi.figures import describe, registry, selectors, services
 from fazhi.figures.forms import DefinitionForm, ImportForm
 from fazhi.figures.models import FigureDefinition
@@ -22,11 +22,7 @@ def _area_and_year(request):
         area = selectors.preview_areas(user=request.user).filter(pk=int(request.GET["area"])).first()
     if area is None:
         area = selectors.preview_areas(user=request.user).first()
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        year = timezone.localdate().year - 1  # a report is written in the new year about the last one
-    return area, year
+    return area, working_year(request)
 
 
 @require_perm("reports.view")

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fazhi.accounts.roles import CHANGE, Module
@@ -12,6 +11,7 @@ from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.metrics import Period
 from fazhi.core.pagination import paginate
+from fazhi.core.years import working_year
 from fazhi.ledger import selectors, services
 from fazhi.ledger.forms import EntryForm, FieldDefFormSet, MeasureAddForm, MeasureFormSet, RecordTypeForm
 
@@ -51,10 +51,7 @@ def type_create_view(request):
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        return timezone.localdate().year
+    return working_year(request)
 
 
 @require_perm("ledger.view")

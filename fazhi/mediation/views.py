@@ -27,6 +27,8 @@ from fazhi.core.forms import add_service_errors, share_choices
 from fazhi.core.htmx import render_page
 from fazhi.core.pagination import paginate
 from fazhi.core.provenance import sources_for
+from fazhi.core.quick_entry import after_create, entry_initial
+from fazhi.core.years import working_year
 from fazhi.grid.models import Matter
 from fazhi.mediation import forms as f
 from fazhi.mediation import selectors, services
@@ -77,7 +79,10 @@ def _parties(data) -> list:
 def _dispute_form(request, *, matter=None):
     user = request.user
     initial = {"received_on": timezone.localdate(), "tier": Tier.GENERAL}
-    if matter is not None:
+    if matter is None:
+        get = lambda pk: selectors.dispute_get(user=user, pk=pk)  # noqa: E731
+        initial.update(entry_initial(request, f.DisputeForm, get_record=get))
+    else:
         # the source is fixed (群众说事转入); the field only shows it
         initial.update(
             area=matter.area_id,
@@ -143,8 +148,9 @@ def dispute_create_view(request):
         except PermissionDenied as exc:
             form.add_error("area", str(exc) or _("您无权在该区划登记纠纷。"))
         else:
-            messages.success(request, _("已登记纠纷 %(n)s。") % {"n": dispute.number})
-            return redirect("mediation:dispute_detail", pk=dispute.pk)
+            message = _("已登记纠纷 %(n)s。") % {"n": dispute.number}
+            detail = reverse("mediation:dispute_detail", args=[dispute.pk])
+            return after_create(request, form=form, message=message, detail_url=detail)
     return render_page(request, "mediation/dispute_form.html", {"form": form, "on_site": on_site, "matter": None})
 
 
@@ -466,9 +472,6 @@ def stats_view(request):
 
     areas = areas_visible_to(request.user, M).order_by("path")
     area = areas.first()
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
+    year = working_year(request)
     summary = selectors.summary(area=area, period=Period.year(year)) if area else None
     return render_page(request, "mediation/stats.html", {"summary": summary, "area": area, "year": year})

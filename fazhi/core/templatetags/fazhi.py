@@ -20,6 +20,12 @@ def is_checkbox(field) -> bool:
     return isinstance(field.field.widget, forms.CheckboxInput)
 
 
+@register.filter
+def is_choice_list(field) -> bool:
+    """A list of checkboxes or radio buttons, one per choice."""
+    return isinstance(field.field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect)
+
+
 @register.simple_tag
 def version_field(record):
     """The version a form was rendered from, posted back so a stale save is refused (core.concurrency)."""
