@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 MAX_RATIO = 500  # real .xlsx/.docx parts compress 5–50 times; deflate bombs reach about 1000
@@ -48,6 +49,10 @@ KINDS = {
     "amr": {"amr"},
     "avi": {"avi"},
 }
+# Photos re-encoded on the way in, in their own format, so nothing but pixels is kept (see strip_photo_metadata).
+PHOTO_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
+MAX_PHOTO_PIXELS = 40_000_000  # a decompression bomb is refused well before Pillow's own limit
+JPEG_QUALITY = 90  # staff photos are evidence: kept at full size, a little better than the public site's
 
 
 def check_zip_container(data: bytes) -> None:
@@ -122,6 +127,59 @@ def check_content(upload, extension: str) -> None:
             % {"name": safe_filename(upload.name), "extension": extension},
             code="content_mismatch",
         )
+    if extension in PHOTO_FORMATS:
+        strip_photo_metadata(upload, extension)
+
+
+def _innermost(upload):
+    chain = [upload]
+    while getattr(chain[-1], "file", None) is not None and chain[-1].file is not chain[-1]:
+        chain.append(chain[-1].file)
+    return chain
+
+
+def strip_photo_metadata(upload, extension: str) -> None:
+    """Re-encode a photo in place from its pixels alone: EXIF (GPS position, device, time), XMP, ICC and comments
+    are gone, as on the public site's photos (fazhi/portal/images.py). 个人信息保护法 第六条 (minimum necessary): a
+    staff member's photo of a mediation or an inspection must not carry where their phone was, or whose phone it is.
+
+    The upload's own file is rewritten (an upload spooled to disk keeps its path, which storage moves into place)."""
+    name = safe_filename(upload.name)
+    upload.seek(0)
+    data = upload.read()
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            if img.width * img.height > MAX_PHOTO_PIXELS:
+                raise ValidationError(_("照片“%(n)s”像素过大，请缩小后再上传。") % {"n": name})
+            img.load()
+            upright = ImageOps.exif_transpose(img)  # keep the photo upright once its EXIF orientation is gone
+            target = PHOTO_FORMATS[extension]
+            if target == "JPEG" and upright.mode not in ("RGB", "L"):
+                upright = upright.convert("RGB")
+            # Pillow writes back what it read into .info (a JPEG comment, ICC, XMP); only PNG transparency is pixels.
+            upright.info = {k: v for k, v in upright.info.items() if k == "transparency"}
+            out = io.BytesIO()
+            # No exif=, icc_profile=, xmp= or comment: the new file carries pixels only.
+            options = {"quality": JPEG_QUALITY} if target in ("JPEG", "WEBP") else {}
+            upright.save(out, format=target, **options)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        raise ValidationError(
+            _("“%(n)s”不是可以识别的照片，请上传 JPG、PNG 或 WebP 格式的图片。") % {"n": name}, code="bad_photo"
+        ) from exc
+    clean = out.getvalue()
+    chain = _innermost(upload)
+    raw = chain[-1]
+    raw.seek(0)
+    raw.truncate()
+    raw.write(clean)
+    raw.flush()
+    for wrapper in chain[:-1]:
+        if "size" in vars(wrapper) or "_size" in vars(wrapper):  # a size remembered from the original bytes
+            try:
+                wrapper.size = len(clean)
+            except AttributeError:
+                pass
+    upload.seek(0)
 
 
 @deconstructible

@@ -21,6 +21,7 @@ from fazhi.disclosure.services import (
     posting_update,
     posting_withdraw,
 )
+from fazhi.portal.tests.helpers import jpeg_with_gps, png
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -209,8 +210,8 @@ def test_real_office_and_image_files_are_accepted_and_names_lose_their_path(worl
     board = _board(world.village)
     files = [
         SimpleUploadedFile("收支明细.docx", _docx_bytes()),
-        SimpleUploadedFile("照片.png", b"\x89PNG\r\n\x1a\n...."),
-        SimpleUploadedFile("现场.jpg", b"\xff\xd8\xff\xe0...."),
+        png("照片.png"),
+        jpeg_with_gps("现场.jpg"),
     ]
     tricky = SimpleUploadedFile("x.pdf", b"%PDF-1.4")
     tricky.name = "..\\..\\etc\\收支表.pdf"  # a Windows-style path survives Django's basename()

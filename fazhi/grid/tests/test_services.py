@@ -11,6 +11,7 @@ from fazhi.grid.choices import MatterSource
 from fazhi.grid.models import GridStaff, Matter, MatterAttachment, Visit
 from fazhi.grid.workflow import TRANSITIONS
 from fazhi.people.services import household_create
+from fazhi.portal.tests.helpers import jpeg_with_gps
 
 D = datetime.date
 
@@ -162,7 +163,7 @@ def test_attachments_are_checked_for_type_and_size(seeded, calendar, settings, t
         "文件“现场.jpg”的内容与扩展名 .jpg 不符，请上传原始文件，不要只修改扩展名。"
     ]
     assert Matter.objects.count() == 0
-    m = _matter(seeded, attachments=[SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff")])
+    m = _matter(seeded, attachments=[jpeg_with_gps("photo.jpg")])
     assert MatterAttachment.objects.get(matter=m).is_image
 
 

@@ -15,6 +15,7 @@ from fazhi.grid.models import Matter, Visit
 from fazhi.grid.services import matter_create, staff_appoint
 from fazhi.people.services import household_create, resident_create
 from fazhi.people.tests.conftest import make_id
+from fazhi.portal.tests.helpers import jpeg_with_gps
 
 D = datetime.date
 
@@ -57,7 +58,7 @@ def test_the_matter_list_loads_no_resident_it_does_not_show(client, member):
 
 
 def test_registering_a_matter_with_a_photo_through_the_form(client, member):
-    photo = SimpleUploadedFile("p.jpg", b"\xff\xd8\xff\xe0", content_type="image/jpeg")
+    photo = jpeg_with_gps("p.jpg")
     response = client.post(
         reverse("grid:matter_create"),
         {"area": member.grid.pk, "category": "safety", "description": "路边落石", "source": "grid_report",
