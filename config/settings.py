@@ -253,6 +253,12 @@ AUDIT_HASH_ALGORITHM = os.environ.get("FAZHI_AUDIT_HASH", "SM3")
 # write the database cannot recompute it: FAZHI_AUDIT_KEY="id:secret[,oldid:oldsecret…]", the first key writes, all
 # verify (rotation: docs/deployment.md). GB/T 22239-2019 8.1.4.3 安全审计 c). The default is for development only.
 AUDIT_KEYS = os.environ.get("FAZHI_AUDIT_KEY", "dev1:dev-only-audit-chain-key")
+# The chain head is signed (Ed25519) by `manage.py audit_sign_head` into files under the backup directory, so that a
+# rewrite by someone holding FAZHI_AUDIT_KEY is still caught: FAZHI_AUDIT_HEAD_KEY (base64 of a 32-byte private key)
+# only where heads are signed; FAZHI_AUDIT_HEAD_PUBLIC_KEY (base64, 32 bytes) is all `audit_verify` needs
+# (docs/security.md). The default is for development only.
+AUDIT_HEAD_SIGNING_KEY = os.environ.get("FAZHI_AUDIT_HEAD_KEY", "ZGV2LW9ubHktYXVkaXQtaGVhZC1zaWduaW5nLWtleSE=")
+AUDIT_HEAD_PUBLIC_KEY = os.environ.get("FAZHI_AUDIT_HEAD_PUBLIC_KEY", "")
 
 # --- Language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -324,6 +330,7 @@ FIELD_HASH_KEY = os.environ.get("FAZHI_FIELD_HASH_KEY", "dev-only-blind-index-ke
 BACKUP_KEY = os.environ.get("FAZHI_BACKUP_KEY", "dev-only-backup-key")
 BACKUP_CIPHER = os.environ.get("FAZHI_BACKUP_CIPHER", "AES-256-GCM")  # or "SM4-GCM" (国密)
 BACKUP_DIR = Path(os.environ.get("FAZHI_BACKUP_DIR", VAR_DIR / "backups"))
+AUDIT_HEAD_DIR = BACKUP_DIR / "audit-heads"  # kept beside the archives; `backup --keep` never prunes them
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 LOGGING = {

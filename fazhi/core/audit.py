@@ -19,6 +19,7 @@ concurrent writers are serialised: PostgreSQL holds the row lock until commit; S
 
 from __future__ import annotations
 
+import base64
 import datetime
 import decimal
 import json
@@ -154,6 +155,8 @@ class ChainBreak:
     reason: str
 
     def __str__(self) -> str:
+        if self.seq is None:  # a break outside the entries (a signed head's file)
+            return self.reason
         where = _("第 %(seq)s 条（id=%(id)s）") % {"seq": self.seq, "id": self.entry_id}
         return f"{where}: {self.reason}"
 
@@ -273,3 +276,120 @@ def entries_from_archive(path: Any) -> Iterator[Any]:
             row = json.loads(line)
             row["timestamp"] = parse_datetime(row["timestamp"])
             yield AuditEntry(**row)
+
+
+# --- the signed chain head (written out; checked by audit_verify) --------------------------------------------------
+# Whoever holds FAZHI_AUDIT_KEY and can write the database can rewrite an entry and recompute every HMAC after it;
+# the chain then verifies. A head signed with Ed25519 and written to a file outside the database (under the backup
+# directory, kept with the archives) fixes what the chain was at that moment: the signing key lives only with the
+# job that signs, and verification needs only the public key, so neither the database nor the audit key can forge
+# a head. GB/T 22239-2019 8.1.4.3 安全审计 c) (保护审计记录, 避免受到未预期的修改或覆盖).
+
+HEAD_FORMAT = 1
+HEAD_GLOB = "audit-head-*.json"
+
+
+def _head_private_key():
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    seed = base64.b64decode(str(getattr(settings, "AUDIT_HEAD_SIGNING_KEY", "") or ""))
+    if len(seed) != 32:
+        raise ValueError("FAZHI_AUDIT_HEAD_KEY must be the base64 of a 32-byte Ed25519 private key")
+    return Ed25519PrivateKey.from_private_bytes(seed)
+
+
+def _head_public_key():
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    configured = str(getattr(settings, "AUDIT_HEAD_PUBLIC_KEY", "") or "")
+    if configured:
+        return Ed25519PublicKey.from_public_bytes(base64.b64decode(configured))
+    return _head_private_key().public_key()
+
+
+def _head_payload(head: dict[str, Any]) -> bytes:
+    signed = {k: v for k, v in head.items() if k != "signature"}
+    return json.dumps(signed, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def head_sign(*, directory: Any, using: str = "default") -> Any:
+    """Write the current chain head (last entry's seq, id and hash, and the time) signed with the Ed25519 key to a new
+    file in ``directory``; return its path. The chain is verified first: a broken chain is never vouched for."""
+    from pathlib import Path
+
+    from django.utils import timezone
+
+    from fazhi.core.models import AuditEntry
+
+    report = verify_chain(using=using)
+    if not report.ok:
+        raise ValueError(_("审计链已断裂，不能签名链头：%(b)s") % {"b": report.broken})
+    last = AuditEntry.objects.using(using).order_by("-seq").values("seq", "id", "entry_hash").first()
+    last = last or {"seq": 0, "id": None, "entry_hash": GENESIS_HASH}
+    now = timezone.now().astimezone(datetime.UTC)
+    head = {
+        "format": HEAD_FORMAT,
+        "seq": last["seq"],
+        "entry_id": last["id"],
+        "entry_hash": last["entry_hash"],
+        "signed_at": now.isoformat(timespec="microseconds"),
+    }
+    head["signature"] = base64.b64encode(_head_private_key().sign(_head_payload(head))).decode()
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"audit-head-{head['seq']:012d}-{now:%Y%m%dT%H%M%S%fZ}.json"
+    partial = path.with_suffix(".part")
+    partial.write_text(json.dumps(head, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    partial.replace(path)  # a half-written head never looks like a signed one
+    return path
+
+
+@dataclass(frozen=True)
+class HeadReport:
+    checked: int
+    broken: ChainBreak | None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+
+def verify_heads(*, directory: Any, using: str = "default") -> HeadReport:
+    """Check every signed head in ``directory`` against the database: its signature under the public key, and that
+    the entry at its seq still has the hash it signed. The first head that no longer matches names the range of
+    entries rewritten since: after the last head that still matches, up to its own seq."""
+    from pathlib import Path
+
+    from cryptography.exceptions import InvalidSignature
+
+    from fazhi.core.models import AuditEntry
+
+    public_key = _head_public_key()
+    heads = []
+    for path in sorted(Path(directory).glob(HEAD_GLOB)):
+        try:
+            head = json.loads(path.read_text(encoding="utf-8"))
+            public_key.verify(base64.b64decode(head["signature"]), _head_payload(head))
+        except (InvalidSignature, ValueError, KeyError, TypeError):
+            reason = _("链头文件 %(f)s 的签名无效（文件被改动或不是本平台签发）") % {"f": path.name}
+            return HeadReport(len(heads), ChainBreak(None, None, reason))
+        heads.append(head)
+    heads.sort(key=lambda h: (h["seq"], h["signed_at"]))
+    anchored = 0
+    for checked, head in enumerate(heads):
+        if head["seq"] == 0:
+            continue
+        stored = AuditEntry.objects.using(using).filter(seq=head["seq"]).values("id", "entry_hash").first()
+        if stored is None:
+            reason = _("%(t)s 签名的链头记载第 %(seq)s 条，数据库中已没有该记录（记录被删除）") % {
+                "t": head["signed_at"],
+                "seq": head["seq"],
+            }
+            return HeadReport(checked, ChainBreak(head["entry_id"], head["seq"], reason))
+        if stored["entry_hash"] != head["entry_hash"]:
+            reason = _(
+                "与 %(t)s 签名的链头不符：第 %(first)s 至第 %(last)s 条记录在签名后被改写（哈希链已被重新计算）"
+            ) % {"t": head["signed_at"], "first": anchored + 1, "last": head["seq"]}
+            return HeadReport(checked, ChainBreak(stored["id"], head["seq"], reason))
+        anchored = head["seq"]
+    return HeadReport(len(heads), None)
