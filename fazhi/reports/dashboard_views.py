@@ -73,7 +73,7 @@ def _pick(request, areas):
         area, year = form.cleaned_data["area"], form.cleaned_data["year"]
     years = dashboards.years_with_data(user=request.user, area=area) if area else []
     if year is None:
-        year = next((y for y in reversed(years) if y <= today.year), today.year)
+        year = dashboards.latest_year(user=request.user, area=area, up_to=today.year)
         form = AreaYearForm(areas=areas, initial={"area": area, "year": year})
     return form, area, year, years
 

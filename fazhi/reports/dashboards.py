@@ -90,10 +90,11 @@ def years_with_data(*, user, area: Area) -> list[int]:
     return sorted(years)
 
 
-def latest_year(*, user, area: Area | None, fallback: int) -> int:
-    """The latest year with records up to `fallback`'s year after (a dashboard opens on it, not on an empty year)."""
-    years = [y for y in years_with_data(user=user, area=area) if y <= fallback + 1] if area else []
-    return years[-1] if years else fallback
+def latest_year(*, user, area: Area | None, up_to: int) -> int:
+    """The year a page opens on: the latest with records up to `up_to`, else the latest with any, else `up_to`."""
+    years = years_with_data(user=user, area=area) if area else []
+    earlier = [y for y in years if y <= up_to]
+    return earlier[-1] if earlier else years[-1] if years else up_to
 
 
 def monthly(*, user, area: Area, year: int) -> dict[str, list[int]]:
