@@ -11,11 +11,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 django.setup()
 
 from bench.pages import measure  # noqa: E402
-from bench.scenarios import county_pages, township_pages  # noqa: E402
+from bench.scenarios import county_pages, supervisor_pages, township_pages  # noqa: E402
 
 if __name__ == "__main__":
     repeat = int(os.environ.get("BENCH_REPEAT", 30))
     rows = measure(*township_pages(), repeat=repeat)
     if os.environ.get("BENCH_COUNTY_USER") == "1":
         rows["county user"] = measure(*county_pages(), repeat=repeat)
+        rows["county supervisor"] = measure(*supervisor_pages(), repeat=repeat)
     print(json.dumps(rows))

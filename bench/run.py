@@ -16,6 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 RESULTS = ROOT / "bench" / "results"
+# The workbench gathers every module's work (issue 24): its multiple of the floor is reported, not held to 3×.
+RATIO_ONLY = {"workbench"}
 
 
 def _manage(var: Path, *args: str, db_url: str | None) -> None:
@@ -83,17 +85,20 @@ def page_table(report: dict, small: dict, big: dict) -> None:
         if name == "floor":
             continue
         check(report, f"{name}: p95 ≤ 150 ms", row["p95_ms"] <= 150, f"{row['p95_ms']:.0f} ms")
-        check(report, f"{name}: ≤ 3× floor", row["ratio_to_floor"] <= 3, f"{row['ratio_to_floor']:.2f}×")
+        if name in RATIO_ONLY:
+            print(f"      {name}: {row['ratio_to_floor']:.2f}× floor (reported, no target)")
+        else:
+            check(report, f"{name}: ≤ 3× floor", row["ratio_to_floor"] <= 3, f"{row['ratio_to_floor']:.2f}×")
         check(report, f"{name}: scaling ≤ 1.3", row["scaling_ratio"] <= 1.3, f"{row['scaling_ratio']:.2f}")
         same = row["queries"] == row["township_queries"]
         check(report, f"{name}: queries independent of data size", same,
               f"{row['township_queries']} → {row['queries']}")  # fmt: skip
 
 
-def county_user_table(report: dict, rows: dict) -> None:
+def county_user_table(report: dict, rows: dict, label: str = "county user") -> None:
     """A county user's pages hold the whole county's records: only the p95 target applies (no township to compare)."""
     floor = rows.pop("floor")
-    print(f"county user (floor {floor['median_ms']:.1f} ms):")
+    print(f"{label} (floor {floor['median_ms']:.1f} ms):")
     for name, row in rows.items():
         ratio = row["ratio_to_floor"]
         print(f"{name:40} {row['median_ms']:10.1f} {row['p95_ms']:8.1f} {row['queries']:8d} {ratio:8.2f}")
@@ -170,9 +175,11 @@ def main() -> None:
     )
     big = pages(big_var, db_url, county_user=True)
     county_user = big.pop("county user")
+    county_supervisor = big.pop("county supervisor")
     page_table(report, small, big)
     print()
     county_user_table(report, county_user)
+    county_user_table(report, county_supervisor, "county supervisor (督察)")
     report["report"] = _script("bench/dataset_report.py", big_var, db_url)
     report_checks(report, report["report"])
     if os.environ.get("BENCH_THROUGHPUT", "1") != "0":  # BENCH_THROUGHPUT=0 skips the two 60 s load runs

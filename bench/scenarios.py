@@ -24,6 +24,8 @@ def township_pages() -> tuple[str, dict[str, str]]:
         # the section with the most figures (the worst case a user can open).
         "dashboard": ("reports:metric_list", {}, "?year=2023"),
         "dashboard, largest section": ("reports:metric_list", {}, f"?year=2023&section={_largest_section(township)}"),
+        # The charts page (issue 24) on its own default: the township's latest year with records.
+        "charts dashboard": ("reports:township_dashboard", {}, ""),
     }
     paths = {}
     for name, (url_name, kwargs, query) in candidates.items():
@@ -58,6 +60,15 @@ def county_pages() -> tuple[str, dict[str, str]]:
         "county: disclosure boards": ("disclosure:board_list", {}, ""),
         "county: dispute detail": ("mediation:dispute_detail", {"pk": dispute.pk if dispute else 0}, ""),
         "county: figures, largest section": ("reports:metric_list", {}, largest),
+        "county: charts dashboard": ("reports:county_dashboard", {}, ""),
     }
     paths = {name: reverse(url, kwargs=kwargs) + query for name, (url, kwargs, query) in candidates.items()}
     return "bench_county_legal_staff_1", paths
+
+
+def supervisor_pages() -> tuple[str, dict[str, str]]:
+    """The county's read-only 督察: the workbench is their oversight page (overdue and at-risk work by township)."""
+    return "bench_county_supervisor_1", {
+        "county supervisor: oversight (workbench)": reverse("core:workbench"),
+        "county supervisor: charts dashboard": reverse("reports:county_dashboard"),
+    }
