@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import Level
 from fazhi.areas.scoping import area_in_scope
+from fazhi.core.concurrency import EditConflict, conflict_response, expected_version, stale_response, submitted_version
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
@@ -42,15 +43,21 @@ def contract_create_view(request):
     )
 
 
-def _detail_post(request, forms_by_action: dict, call):
-    """Run the POSTed action's form through its service; answer a redirect on success, else None."""
+def _detail_post(request, record, forms_by_action: dict, call):
+    """Run the POSTed action's form through its service under `record`'s version (core.concurrency); answer the
+    refusal page or a redirect on success, else None."""
     action = request.POST.get("action")
     if action not in forms_by_action:
         return None
     form, service = forms_by_action[action]
+    if refused := stale_response(request, record, form=form, back_url=request.path):
+        return refused
     if form.is_valid():
         try:
-            call(service, form.cleaned_data)
+            with expected_version(record, submitted_version(request.POST)):
+                call(service, form.cleaned_data)
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=request.path)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -71,7 +78,7 @@ def contract_detail_view(request, pk: int):
         if not can_change:
             raise PermissionDenied
         forms = {"review": (review_form, services.contract_review), "sign": (sign_form, services.contract_sign)}
-        done = _detail_post(request, forms, lambda s, d: s(actor=request.user, contract=contract, **d))
+        done = _detail_post(request, contract, forms, lambda s, d: s(actor=request.user, contract=contract, **d))
         if done:
             return done
     context = {"contract": contract, "can_change": can_change, "review_form": review_form, "sign_form": sign_form}
@@ -111,7 +118,7 @@ def legal_case_detail_view(request, pk: int):
             "close": (close_form, services.legal_case_close),
             "appearance": (appearance_form, services.court_appearance_add),
         }
-        done = _detail_post(request, forms, lambda s, d: s(actor=request.user, case=case, **d))
+        done = _detail_post(request, case, forms, lambda s, d: s(actor=request.user, case=case, **d))
         if done:
             return done
     context = {

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import VIEW, Module
 from fazhi.areas.scoping import ScopedModel, scope_q
+from fazhi.core.concurrency import VersionedModel
 from fazhi.counsel.choices import (
     LOSING_OUTCOMES,
     PASSING_CONCLUSIONS,
@@ -113,7 +114,7 @@ class Consultation(ScopedModel):
         return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
-class ContractReview(ScopedModel):
+class ContractReview(ScopedModel, VersionedModel):
     """合同合法性审查: a contract the township (or a village) means to sign, reviewed before signing."""
 
     scope_module = Module.COUNSEL
@@ -157,7 +158,7 @@ class ContractReview(ScopedModel):
         return self.conclusion in PASSING_CONCLUSIONS
 
 
-class LegalCase(ScopedModel):
+class LegalCase(ScopedModel, VersionedModel):
     """行政复议、行政诉讼 case in which the township (or its village) is the respondent/defendant."""
 
     scope_module = Module.COUNSEL

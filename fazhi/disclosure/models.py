@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import VIEW, Module
 from fazhi.areas.scoping import ScopedModel, scope_q
+from fazhi.core.concurrency import VersionedModel
 from fazhi.core.models import TimeStampedModel
 from fazhi.core.uploads import ContentValidator
 
@@ -51,7 +52,7 @@ class PostingQuerySet(models.QuerySet):
         return self.filter(scope_q(user, Module.DISCLOSURE, action, "board__area__path"))
 
 
-class Posting(TimeStampedModel):
+class Posting(TimeStampedModel, VersionedModel):
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="postings", verbose_name=_("公开栏"))
     title = models.CharField(_("公开事项"), max_length=200)
     period_end = models.DateField(_("所属期间截止日"))

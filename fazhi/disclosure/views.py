@@ -2,12 +2,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.roles import CHANGE, VIEW, Module
 from fazhi.areas.scoping import area_in_scope, areas_visible_to, require_change
+from fazhi.core.concurrency import EditConflict, conflict_response, expected_version, stale_response, submitted_version
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
@@ -84,30 +86,43 @@ def posting_edit_view(request, pk: int):
     require_change(request.user, posting.board)
     initial = {f: getattr(posting, f) for f in ("title", "text", "period_end", "posted_on")}
     form = PostingForm(request.POST or None, request.FILES or None, initial=initial)
+    back = reverse("disclosure:board_detail", args=[posting.board_id])
+    if request.method == "POST" and (refused := stale_response(request, posting, form=form, back_url=back)):
+        return refused
     if request.method == "POST" and form.is_valid():
         try:
-            services.posting_update(actor=request.user, posting=posting, **form.cleaned_data)
+            with expected_version(posting, submitted_version(request.POST)):
+                services.posting_update(actor=request.user, posting=posting, **form.cleaned_data)
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("已保存。"))
-            return redirect("disclosure:board_detail", pk=posting.board_id)
+            return redirect(back)
     title = _("修改公开事项：%(t)s") % {"t": posting.title}
-    return render_page(request, "disclosure/form.html", {"form": form, "title": title, "board": posting.board})
+    context = {"form": form, "title": title, "board": posting.board, "record": posting}
+    return render_page(request, "disclosure/form.html", context)
 
 
 def _dated_action(request, pk: int, service, done: str):
     posting = selectors.posting_get(user=request.user, pk=pk)
     form = OnDateForm(request.POST)
+    back = reverse("disclosure:board_detail", args=[posting.board_id])
+    if refused := stale_response(request, posting, form=form, back_url=back):
+        return refused
     try:
         if not form.is_valid():
             raise ValidationError(_("请填写有效日期。"))
-        service(actor=request.user, posting=posting, on=form.cleaned_data["on"])
+        with expected_version(posting, submitted_version(request.POST)):
+            service(actor=request.user, posting=posting, on=form.cleaned_data["on"])
+    except EditConflict as conflict:
+        return conflict_response(request, conflict, form=form, back_url=back)
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     else:
         messages.success(request, done)
-    return redirect("disclosure:board_detail", pk=posting.board_id)
+    return redirect(back)
 
 
 @require_POST

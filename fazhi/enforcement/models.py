@@ -30,7 +30,7 @@ EXPIRY_WARNING = datetime.timedelta(days=60)
 ANNUAL_TRAINING_HOURS = 60
 
 
-class Officer(ScopedModel, TimeStampedModel):
+class Officer(ScopedModel, VersionedModel, TimeStampedModel):
     """执法人员 with their 行政执法证 (纲要 (十五): 证件由省级统一制发 — docs/law.md LE-41)."""
 
     scope_module = Module.ENFORCEMENT

@@ -45,8 +45,9 @@ def _save(request, form, call) -> object | None:
     return result
 
 
-def _form_page(request, form, title: str, back: str):
-    return render_page(request, "enforcement/form.html", {"form": form, "title": title, "back": back})
+def _form_page(request, form, title: str, back: str, record=None):
+    context = {"form": form, "title": title, "back": back, "record": record}
+    return render_page(request, "enforcement/form.html", context)
 
 
 # --- officers ----------------------------------------------------------------------------------------------------
@@ -81,10 +82,21 @@ def officer_update_view(request, pk: int):
         raise PermissionDenied
     initial = {k: getattr(officer, k) for k in f.OfficerForm.base_fields}
     form = f.OfficerForm(request.POST or None, areas=_areas(request.user), initial=initial)
-    saved = _save(request, form, lambda **d: services.officer_save(actor=request.user, officer=officer, **d))
-    if saved:
-        return redirect("enforcement:officer_detail", pk=officer.pk)
-    return _form_page(request, form, _("修改执法人员：%(n)s") % {"n": officer.name}, "enforcement:officer_list")
+    back = reverse("enforcement:officer_detail", args=[officer.pk])
+    if request.method == "POST":
+        if refused := stale_response(request, officer, form=form, back_url=back):
+            return refused
+        try:
+            with expected_version(officer, submitted_version(request.POST)):
+                saved = _save(
+                    request, form, lambda **d: services.officer_save(actor=request.user, officer=officer, **d)
+                )
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
+        if saved:
+            return redirect(back)
+    title = _("修改执法人员：%(n)s") % {"n": officer.name}
+    return _form_page(request, form, title, "enforcement:officer_list", record=officer)
 
 
 @require_perm("enforcement.view")

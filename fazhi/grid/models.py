@@ -21,7 +21,7 @@ class GridStaffQuerySet(ScopedQuerySet):
         return self.filter(Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on)))
 
 
-class GridStaff(ScopedModel, TimeStampedModel):
+class GridStaff(ScopedModel, VersionedModel, TimeStampedModel):
     """One person holding one post of 一长三员 in one grid (`area`) for a period; history is kept."""
 
     scope_module = Module.GRID

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
+from fazhi.core.concurrency import VersionedModel
 from fazhi.leadership.choices import DutyKind, GroupPost, MeetingKind, TaskProgress
 
 
@@ -26,7 +27,7 @@ class LeadingGroup(ScopedModel):
         return f"{self.area.name}{self.name}"
 
 
-class GroupMember(models.Model):
+class GroupMember(VersionedModel):
     group = models.ForeignKey(
         LeadingGroup, on_delete=models.CASCADE, related_name="members", verbose_name=_("领导小组")
     )
@@ -92,7 +93,7 @@ class WorkPlan(ScopedModel):
         return self.title
 
 
-class PlanTask(models.Model):
+class PlanTask(VersionedModel):
     plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("工作计划"))
     title = models.CharField(_("任务"), max_length=200)
     owner = models.CharField(_("责任人"), max_length=40)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import Level
 from fazhi.areas.scoping import area_in_scope, areas_visible_to
+from fazhi.core.concurrency import EditConflict, conflict_response, expected_version, stale_response, submitted_version
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
@@ -137,9 +138,15 @@ def group_detail_view(request, pk: int):
 def member_end_view(request, pk: int):
     member = selectors.member_get(user=request.user, pk=pk)
     form = MemberEndForm(request.POST)
+    back = reverse("leadership:group_detail", args=[member.group_id])
+    if refused := stale_response(request, member, form=form, back_url=back):
+        return refused
     if form.is_valid():
         try:
-            services.member_end(actor=request.user, member=member, on=form.cleaned_data["valid_to"])
+            with expected_version(member, submitted_version(request.POST)):
+                services.member_end(actor=request.user, member=member, on=form.cleaned_data["valid_to"])
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:
@@ -175,9 +182,15 @@ def plan_detail_view(request, pk: int):
 def task_update_view(request, pk: int):
     task = selectors.task_get(user=request.user, pk=pk)
     form = TaskUpdateForm(request.POST)
+    back = reverse("leadership:plan_detail", args=[task.plan_id])
+    if refused := stale_response(request, task, form=form, back_url=back):
+        return refused
     if form.is_valid():
         try:
-            services.task_update(actor=request.user, task=task, **form.cleaned_data)
+            with expected_version(task, submitted_version(request.POST)):
+                services.task_update(actor=request.user, task=task, **form.cleaned_data)
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:

@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.scoping import ScopedModel
+from fazhi.core.concurrency import VersionedModel
 from fazhi.core.encryption import EncryptedDateField, EncryptedTextField
 from fazhi.core.models import TimeStampedModel
 from fazhi.people.choices import ResidentStatus, Sex
 
 
-class Household(ScopedModel, TimeStampedModel):
+class Household(ScopedModel, VersionedModel, TimeStampedModel):
     """户: belongs to one grid (its `area`)."""
 
     scope_module = Module.PEOPLE
@@ -37,7 +38,7 @@ class Household(ScopedModel, TimeStampedModel):
         return f"{self.number} {self.head_name}"
 
 
-class Resident(ScopedModel, TimeStampedModel):
+class Resident(ScopedModel, VersionedModel, TimeStampedModel):
     """居民. `area` is the grid (the household's grid when the resident has one).
 
     身份证号, phone and birth date are encrypted at rest (fazhi.core.encryption; 个人信息保护法 第五十一条); the first

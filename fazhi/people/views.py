@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import Level
 from fazhi.areas.scoping import area_in_scope, areas_visible_to, get_visible_or_404
+from fazhi.core.concurrency import EditConflict, conflict_response, expected_version, stale_response, submitted_version
 from fazhi.core.decorators import require_perm
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.exports import export_record
@@ -147,19 +149,26 @@ def resident_edit_view(request, pk: int):
         initial=initial,
         editing=True,
     )
+    back = reverse("people:resident_detail", args=[resident.pk])
+    if request.method == "POST" and (refused := stale_response(request, resident, form=form, back_url=back)):
+        return refused
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         for secret in ("id_number", "phone"):
             if not data[secret]:
                 data.pop(secret)  # blank = keep the stored value
         try:
-            services.resident_update(actor=request.user, resident=resident, **data)
+            with expected_version(resident, submitted_version(request.POST)):
+                services.resident_update(actor=request.user, resident=resident, **data)
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("已保存。"))
-            return redirect("people:resident_detail", pk=resident.pk)
-    return render_page(request, "people/resident_form.html", {"form": form, "title": _("修改居民信息")})
+            return redirect(back)
+    context = {"form": form, "title": _("修改居民信息"), "record": resident}
+    return render_page(request, "people/resident_form.html", context)
 
 
 @require_perm("people.view")

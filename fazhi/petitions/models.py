@@ -176,7 +176,7 @@ class PetitionEvent(CaseEvent):
         verbose_name_plural = _("信访办理记录")
 
 
-class KeyPetitioner(ScopedModel, TimeStampedModel):
+class KeyPetitioner(ScopedModel, VersionedModel, TimeStampedModel):
     """信访重点人员: a resident the township follows, with a responsible leader and a stabilisation status."""
 
     scope_module = Module.PETITIONS

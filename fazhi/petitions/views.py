@@ -239,12 +239,18 @@ def key_petitioner_detail_view(request, pk: int):
         if not user.has_perm("petitions.change"):
             raise PermissionDenied
         form = status_form if which == "status" else visit_form
+        back = reverse("petitions:key_petitioner_detail", args=[kp.pk])
+        if refused := stale_response(request, kp, form=form, back_url=back):
+            return refused
         if form.is_valid():
             try:
-                if form is status_form:
-                    services.key_petitioner_set_status(actor=user, key_petitioner=kp, **form.cleaned_data)
-                else:
-                    services.key_petitioner_visit(actor=user, key_petitioner=kp, **form.cleaned_data)
+                with expected_version(kp, submitted_version(request.POST)):
+                    if form is status_form:
+                        services.key_petitioner_set_status(actor=user, key_petitioner=kp, **form.cleaned_data)
+                    else:
+                        services.key_petitioner_visit(actor=user, key_petitioner=kp, **form.cleaned_data)
+            except EditConflict as conflict:
+                return conflict_response(request, conflict, form=form, back_url=back)
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
