@@ -86,9 +86,15 @@ def grid_detail_view(request, pk: int):
 def staff_end_view(request, pk: int):
     staff = get_visible_or_404(GridStaff.objects, request.user, pk=pk)
     form = StaffEndForm(request.POST)
+    back = reverse("grid:grid_detail", args=[staff.area_id])
+    if refused := stale_response(request, staff, form=form, back_url=back):
+        return refused
     if form.is_valid():
         try:
-            services.staff_end(actor=request.user, staff=staff, on=form.cleaned_data["valid_to"])
+            with expected_version(staff, submitted_version(request.POST)):
+                services.staff_end(actor=request.user, staff=staff, on=form.cleaned_data["valid_to"])
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:
