@@ -211,3 +211,31 @@ def test_ledger_entries_of_a_custom_type_import_with_its_measures_and_fields(tow
         (e.area.name, e.occurred_on, int(e.values.get().value)) for e in Entry.objects.filter(record_type=record_type)
     )
     assert values == [("岚溪村", D, 30), ("明通镇", datetime.date(2024, 4, 1), 12)]
+
+
+@pytest.mark.parametrize(
+    ("page", "kind"),
+    [
+        ("training:session_list", "training.session"),
+        ("publicity:activity_list", "publicity.activity"),
+        ("publicity:media", "publicity.post"),
+        ("counsel:home", "counsel.opinion"),
+        ("enforcement:inspection_list", "enforcement.inspection"),
+        ("disclosure:board_list", "disclosure.posting"),
+        ("petitions:petition_list", "petitions.petition"),
+    ],
+)
+def test_each_list_page_links_to_its_import_for_those_who_may_change_it(page, kind, town, world, client):
+    from fazhi.accounts.roles import Role
+
+    client.force_login(town.staff)
+    assert reverse("imports:batch_upload", args=[kind]) in client.get(reverse(page)).content.decode()
+    client.force_login(world.user(Role.SUPERVISOR))  # reads everything, changes nothing
+    assert reverse("imports:batch_upload", args=[kind]) not in client.get(reverse(page)).content.decode()
+
+
+def test_a_ledger_type_page_links_to_the_import_of_its_entries(town, client):
+    record_type = _ledger_type(town)
+    client.force_login(town.staff)
+    html = client.get(reverse("ledger:type_detail", args=[record_type.pk])).content.decode()
+    assert reverse("imports:batch_upload", args=[f"ledger.t{record_type.pk}"]) in html
