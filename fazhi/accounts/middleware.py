@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from fazhi.accounts.otp import has_device, second_factor_required
+from fazhi.accounts.password_history import password_expired
 
 
 def sign_in_step(request) -> str | None:
@@ -14,7 +15,8 @@ def sign_in_step(request) -> str | None:
     Both middlewares below ask this one function, so they can never send each other's page away (two separate
     rules once bounced a new admin between the password page and the enrolment page for ever). The order:
       1. a bound phone's token — a password alone may not change the password (GB/T 22239-2019 身份鉴别 d);
-      2. the account's own password, when an admin created or reset it (身份鉴别 a);
+      2. the account's own password, when an admin created or reset it, or it is older than
+         FAZHI_PASSWORD_MAX_AGE_DAYS (身份鉴别 a: 定期更换);
       3. binding a phone, for an account that must have a second factor and has none yet — after step 2, so the
          phone is bound in a session opened with the holder's own password, not the one an admin handed out.
     """
@@ -26,7 +28,7 @@ def sign_in_step(request) -> str | None:
         needs_factor = not user.is_verified() and second_factor_required(request)
         if needs_factor and has_device(user):
             step = "accounts:otp_verify"
-        elif user.must_change_password:
+        elif user.must_change_password or password_expired(user):
             step = "accounts:password_change"
         elif needs_factor:
             step = "accounts:otp_enrol"

@@ -21,4 +21,5 @@ class User(AbstractUser):
         return self.display_name or self.username
 
 
+from fazhi.accounts.password_history import PasswordHistory  # noqa: E402,F401  (registered with the app's models)
 from fazhi.accounts.service_accounts import ServiceAccount  # noqa: E402,F401  (registered with the app's models)

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fazhi.accounts.models import User
+from fazhi.accounts.password_history import check_not_recent, remember
 
 
 def user_create(
@@ -19,14 +20,17 @@ def user_create(
         user.password_changed_at = timezone.now()
         user.full_clean()
         user.save()
+        remember(user)
     return user
 
 
 def user_set_password(*, user: User, password: str, must_change: bool = False) -> User:
     password_validation.validate_password(password, user)
     with transaction.atomic():
+        check_not_recent(user, password)  # 口令定期更换 means a new one, not the last few again
         user.set_password(password)
         user.must_change_password = must_change
         user.password_changed_at = timezone.now()
         user.save(update_fields=["password", "must_change_password", "password_changed_at"])
+        remember(user)
     return user

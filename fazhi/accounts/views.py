@@ -87,10 +87,14 @@ def otp_enrol_view(request):
 def password_change_view(request):
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.user_set_password(user=request.user, password=form.cleaned_data["new_password1"])
-        update_session_auth_hash(request, request.user)
-        messages.success(request, _("密码已修改。"))
-        return redirect("core:workbench")
+        try:
+            services.user_set_password(user=request.user, password=form.cleaned_data["new_password1"])
+        except ValidationError as exc:
+            form.add_error("new_password1", exc)
+        else:
+            update_session_auth_hash(request, request.user)
+            messages.success(request, _("密码已修改。"))
+            return redirect("core:workbench")
     return render(request, "accounts/password_change.html", {"form": form})
 
 
