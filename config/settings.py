@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "fazhi.core.middleware.PublicBodyLimitMiddleware",  # before anything reads a public request's body
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -276,6 +277,13 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 MEDIA_URL = "/media/"
+# Request bodies (docs/deployment.md sets nginx's client_max_body_size to match): form fields beyond 10 MB are refused
+# by Django (400), files above 2.5 MB are spooled to disk rather than held in memory, and the public site refuses a
+# body over FAZHI_PUBLIC_MAX_BODY_MB (3 photos of 8 MB and the form) from its Content-Length with 413, unread.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+FAZHI_PUBLIC_PREFIX = "public"
+FAZHI_PUBLIC_MAX_BODY_BYTES = int(os.environ.get("FAZHI_PUBLIC_MAX_BODY_MB", 30)) * 1024 * 1024
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     # Removes the partial file of an upload that fails halfway (a full disk); otherwise Django's own.
