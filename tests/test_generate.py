@@ -9,6 +9,7 @@ from django.db.models import F
 
 from fazhi.areas.models import Area, Level
 from fazhi.core.encryption import blind_index
+from fazhi.core.registry import registry
 from fazhi.decisions.models import Decision
 from fazhi.enforcement.models import Officer
 from fazhi.grid.models import GridStaff, Matter, Visit
@@ -143,3 +144,25 @@ def test_a_township_too_small_to_fill_every_village_still_builds():
     call_command("generate_area", townships=1, residents_per_township=3, stdout=io.StringIO())  # one village lived in
     assert Resident.objects.count() == 3
     assert not Petition.objects.exclude(area__in=Resident.objects.values("area__parent")).exists()
+
+
+@pytest.mark.django_db
+def test_a_county_added_beside_the_demo_continues_its_case_numbers_and_a_failure_leaves_nothing(monkeypatch):
+    call_command("load_demo", stdout=io.StringIO())
+    counts = {model: model.objects.count() for model in (Area, Resident, Dispute, Petition)}
+
+    def breaks(context):
+        raise RuntimeError("generator failed half-way")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(registry, "generators", [*registry.generators, (10_000, breaks)])
+        with pytest.raises(RuntimeError):
+            _generate(3)
+    assert {model: model.objects.count() for model in counts} == counts
+
+    before = {model: set(model.objects.values_list("number", flat=True)) for model in (Dispute, Petition)}
+    _generate(3)
+    for model, numbers in before.items():
+        after = list(model.objects.values_list("number", flat=True))
+        assert len(after) == len(set(after)) > len(numbers)
+        assert numbers <= set(after)  # the demo's records keep their numbers; the county's follow on

@@ -8,6 +8,7 @@ import datetime
 from decimal import Decimal
 
 from fazhi.accounts.models import User
+from fazhi.core.numbering import last_yearly_sequence, yearly_number
 from fazhi.mediation.choices import (
     DISPUTE_TYPE_DEFAULTS,
     BodyKind,
@@ -28,6 +29,7 @@ from fazhi.mediation.models import (
     Session,
     TierChange,
 )
+from fazhi.mediation.services import NUMBER_PREFIX
 from fazhi.people.generate import area_random, day_in, how_many, name, years
 
 DISPUTES_PER_RESIDENT_YEAR = 0.01
@@ -73,7 +75,7 @@ def generate(context: dict) -> None:
     residents_of_village: dict[int, list[tuple[int, str]]] = {}
     for grid in context["grids"]:
         residents_of_village.setdefault(grid.parent_id, []).extend(context["residents"].get(grid.pk, []))
-    sequence = dict.fromkeys(spans, 0)
+    sequence = {year: last_yearly_sequence(Dispute, NUMBER_PREFIX, year) for year in spans}
     rows: list[tuple[Dispute, list, list]] = []  # each dispute with its mediators and parties, linked once saved
     for t_index, township in enumerate(context["townships"]):
         rng = area_random(context, township, __name__)
@@ -96,7 +98,7 @@ def generate(context: dict) -> None:
                 simple = tier == Tier.SIMPLE
                 dispute = Dispute(
                     area_id=village.pk,
-                    number=f"TJ{year}-{sequence[year]:05d}",
+                    number=yearly_number(NUMBER_PREFIX, year, sequence[year]),
                     title=f"{village.name}{dict(DISPUTE_TYPE_DEFAULTS)[kind]}纠纷",
                     facts="双方因琐事发生争执，经调解查明事实，分清责任。",
                     dispute_type=kind,

@@ -17,6 +17,7 @@ from fazhi.areas.scoping import area_in_scope, require_area_writable
 from fazhi.core.deadlines import deadline_complete, deadline_extend, deadline_start
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.encryption import mask_phone
+from fazhi.core.numbering import next_yearly_number
 from fazhi.core.workdays import add_period
 from fazhi.grid import services as grid_services
 from fazhi.mediation import rules
@@ -128,11 +129,11 @@ class PartyInput:
     address: str = ""
 
 
+NUMBER_PREFIX = "TJ"
+
+
 def _next_number(on: datetime.date) -> str:
-    prefix = f"TJ{on.year}-"
-    last = Dispute.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True)
-    n = int(last[0].removeprefix(prefix)) + 1 if last else 1
-    return f"{prefix}{n:05d}"
+    return next_yearly_number(Dispute, NUMBER_PREFIX, on.year)
 
 
 def _is_leader(user, area: Area) -> bool:

@@ -6,9 +6,11 @@ import datetime
 import random
 
 from fazhi.accounts.models import User
+from fazhi.core.numbering import last_yearly_sequence, yearly_number
 from fazhi.people.generate import area_random, day_in, how_many, years
 from fazhi.petitions.choices import Channel, Decision, Kind, Stabilisation, Status
 from fazhi.petitions.models import KeyPetitioner, Petition, Petitioner, PetitionEvent, StatusChange
+from fazhi.petitions.services import NUMBER_PREFIX
 
 PETITIONS_PER_RESIDENT_YEAR = 0.003
 CHANNEL_WEIGHTS = {
@@ -31,7 +33,7 @@ def generate(context: dict) -> None:
     residents_of_village: dict[int, list[tuple[int, str]]] = {}
     for grid in context["grids"]:
         residents_of_village.setdefault(grid.parent_id, []).extend(context["residents"].get(grid.pk, []))
-    sequence = dict.fromkeys(spans, 0)
+    sequence = {year: last_yearly_sequence(Petition, NUMBER_PREFIX, year) for year in spans}
     petitions, petitioners, keys = [], [], []
     for t_index, township in enumerate(context["townships"]):
         rng = area_random(context, township, __name__)
@@ -45,7 +47,9 @@ def generate(context: dict) -> None:
                 village = rng.choice(villages)
                 on = day_in(rng, year, last=300)
                 sequence[year] += 1
-                petitions.append(_petition(rng, village, on, f"XF{year}-{sequence[year]:05d}", year == spans[-1]))
+                petitions.append(
+                    _petition(rng, village, on, yearly_number(NUMBER_PREFIX, year, sequence[year]), year == spans[-1])
+                )
                 resident_id, who = rng.choice(residents_of_village[village.pk])
                 petitioners.append(Petitioner(name=who, resident_id=resident_id, is_representative=True))
         for village in villages[:2]:

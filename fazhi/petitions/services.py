@@ -15,6 +15,7 @@ from fazhi.accounts.roles import Module, Role
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import require_area_writable, require_change
 from fazhi.core.deadlines import deadline_complete, deadline_extend, deadline_start
+from fazhi.core.numbering import next_yearly_number
 from fazhi.mediation import services as mediation
 from fazhi.people.models import Resident
 from fazhi.petitions import links, rules
@@ -74,11 +75,11 @@ def petition_duplicates(*, area: Area, names: list[str], residents: list, kind: 
     return qs.exclude(pk=exclude_pk) if exclude_pk else qs
 
 
+NUMBER_PREFIX = "XF"
+
+
 def _next_number(on: datetime.date) -> str:
-    prefix = f"XF{on.year}-"
-    last = Petition.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True)
-    n = int(last[0].removeprefix(prefix)) + 1 if last else 1
-    return f"{prefix}{n:05d}"
+    return next_yearly_number(Petition, NUMBER_PREFIX, on.year)
 
 
 def petition_register(

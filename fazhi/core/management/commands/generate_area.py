@@ -27,10 +27,11 @@ class Command(BaseCommand):
             "seed": options["seed"],  # each generator draws per area from it (people.generate.area_random)
             "stdout": self.stdout,
         }
-        for _order, generator in sorted(registry.generators, key=lambda pair: pair[0]):
-            started = time.perf_counter()
-            with transaction.atomic():
+        # All or nothing: a generator that fails half-way (a clash with records already there) leaves no part-county.
+        with transaction.atomic():
+            for _order, generator in sorted(registry.generators, key=lambda pair: pair[0]):
+                started = time.perf_counter()
                 generator(context)
-            self.stdout.write(f"{generator.__module__}: {time.perf_counter() - started:.1f} s")
+                self.stdout.write(f"{generator.__module__}: {time.perf_counter() - started:.1f} s")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load, as autovacuum would give later
