@@ -69,3 +69,13 @@ def posting_get(*, user, pk: int) -> Posting:
 def attachment_get(*, user, pk: int) -> PostingAttachment:
     """An attachment of a posting on a board the user may see (other area → 404)."""
     return get_visible_or_404(PostingAttachment.objects.all(), user, pk=pk)
+
+
+def published_posting_get(*, pk: int) -> Posting | None:
+    """One posting as the public site shows it: only while published and not withdrawn, with its attachments."""
+    return (
+        Posting.objects.filter(pk=pk, published_on__isnull=False, withdrawn_on__isnull=True)
+        .select_related("board__area")
+        .prefetch_related("attachments")
+        .first()
+    )

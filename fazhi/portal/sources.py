@@ -74,8 +74,85 @@ def published_postings(area: Area, *, q: str = "", board: str = "", limit: int |
     if board:
         postings = postings.filter(board__category=board)
     return [
-        PublicItem(title=p.title, date=p.published_on, summary=p.text, category=p.board_label) for p in postings[:limit]
+        PublicItem(
+            title=p.title,
+            date=p.published_on,
+            summary=p.text,
+            category=p.board_label,
+            url=reverse("portal:posting", kwargs={"pk": p.pk}),
+        )
+        for p in postings[:limit]
     ]
+
+
+@dataclass(frozen=True)
+class PublicAttachment:
+    name: str
+    size: int
+    url: str
+
+
+@dataclass(frozen=True)
+class PublicPosting:
+    """A posting's public page: its text in paragraphs and tables, and its attachments. Nothing else of the record
+    (who posted it, when it was taken down from the board, staff notes) leaves the platform."""
+
+    pk: int
+    title: str
+    place: str
+    category: str
+    published_on: datetime.date
+    period_end: datetime.date
+    blocks: list
+    attachments: list[PublicAttachment]
+    file: object = None  # the attachment asked for, by `attachment`
+
+
+def text_blocks(text: str) -> list[tuple[str, object]]:
+    """Paragraphs, and tables written as lines of cells split by "|" (a 收支明细表 typed or pasted in): a run of such
+    lines is one table, its first line the header."""
+    blocks: list[tuple[str, object]] = []
+    for line in (text or "").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if "|" in line:
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if blocks and blocks[-1][0] == "table":
+                blocks[-1][1].append(cells)
+            else:
+                blocks.append(("table", [cells]))
+        else:
+            blocks.append(("p", line))
+    return blocks
+
+
+def public_posting(pk: int, attachment: int | None = None) -> PublicPosting | None:
+    """A published, not withdrawn, posting; with `attachment`, that one of its files in `file` (None if not its)."""
+    try:
+        from fazhi.disclosure.selectors import published_posting_get
+    except ImportError:
+        return None
+    posting = published_posting_get(pk=pk)
+    if posting is None:
+        return None
+    files = list(posting.attachments.all())
+    return PublicPosting(
+        pk=posting.pk,
+        title=posting.title,
+        place=posting.board.area.name,
+        category=posting.board_label,
+        published_on=posting.published_on,
+        period_end=posting.period_end,
+        blocks=text_blocks(posting.text),
+        attachments=[
+            PublicAttachment(
+                name=f.name, size=f.size, url=reverse("portal:posting_attachment", kwargs={"pk": pk, "file": f.pk})
+            )
+            for f in files
+        ],
+        file=next((f.file for f in files if f.pk == attachment), None),
+    )
 
 
 # --- 重大行政决策目录 (decisions; issue 6) --------------------------------------------------------------------------

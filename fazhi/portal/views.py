@@ -20,6 +20,7 @@ from fazhi.areas.models import Level
 from fazhi.areas.scoping import area_in_scope
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
+from fazhi.core.uploads import safe_filename
 from fazhi.portal import handoff, limits, selectors, services, sources
 from fazhi.portal.choices import RequestStatus
 from fazhi.portal.forms import CommentForm, RateForm, ReplyForm, SubmitForm, TrackForm
@@ -100,6 +101,27 @@ def report_pdf_view(request, pk: int):
 
 
 @never_cache
+def posting_view(request, pk: int):
+    """A 公开栏 posting as the village posted it: its text, tables and attachments, while it is published."""
+    posting = sources.public_posting(pk)
+    if posting is None:
+        raise Http404
+    return render(request, "portal/posting.html", {"p": posting})
+
+
+def posting_attachment_view(request, pk: int, file: int):
+    """One attachment of a published posting, always downloaded (never shown as a page of ours)."""
+    posting = sources.public_posting(pk, attachment=file)
+    if posting is None or posting.file is None:
+        raise Http404
+    try:
+        handle = posting.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    name = next(a.name for a in posting.attachments if a.url.endswith(f"/{file}/"))
+    return FileResponse(handle, as_attachment=True, filename=safe_filename(name))
+
+
 def decision_view(request, pk: int):
     """A catalogued decision: its draft by paragraph, the approved comments, the comment form while the period is
     open, and afterwards how the comments were handled (重大行政决策程序暂行条例 第十四、十五、十八条)."""

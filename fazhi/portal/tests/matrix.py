@@ -60,10 +60,48 @@ def _decision(world, area):
     return {"pk": decision.pk}
 
 
+def _published_posting(world, attachments=()):
+    import datetime
+
+    from fazhi.disclosure.services import board_create, posting_create, posting_publish
+
+    board = board_create(
+        actor=None,
+        area=world.village,
+        category="finance",
+        frequency="monthly",
+        location="村委会门口",
+        established_on=datetime.date(2023, 1, 1),
+    )
+    posting = posting_create(
+        actor=None,
+        board=board,
+        title="4月财务收支",
+        text="收入1200元",
+        period_end=datetime.date(2023, 4, 30),
+        posted_on=datetime.date(2023, 5, 8),
+        attachments=attachments,
+    )
+    return posting_publish(actor=None, posting=posting, on=datetime.date(2023, 5, 8))
+
+
+def _posting(world, area):
+    return {"pk": _published_posting(world).pk}
+
+
+def _posting_file(world, area):
+    from fazhi.portal.tests.helpers import png
+
+    posting = _published_posting(world, [png("明细.png")])
+    return {"pk": posting.pk, "file": posting.attachments.get().pk}
+
+
 CASES = [
     Case("portal:index", **PUBLIC),
     Case("portal:area", kwargs=_township, scoped=False, **PUBLIC),
     Case("portal:decision", kwargs=_decision, scoped=False, **PUBLIC),
+    Case("portal:posting", kwargs=_posting, scoped=False, **PUBLIC),
+    Case("portal:posting_attachment", kwargs=_posting_file, scoped=False, **PUBLIC),
     Case("portal:help", **PUBLIC),
     Case("portal:report", kwargs=_report, scoped=False, **PUBLIC),
     Case("portal:report_pdf", kwargs=_report, scoped=False, **PUBLIC),  # PDF, or back to the page if none
