@@ -1,8 +1,12 @@
-"""Read-only API of the enforcement records, each starting from the caller's scope (writes go through pages)."""
+"""API of the enforcement records, each starting from the caller's scope. Cases, inspections and joint actions are
+created through the same services as the pages; a case's later steps (officers, review, decision) stay on the pages,
+where the statutory checks of each step are shown."""
 
 from rest_framework import serializers, viewsets
-from rest_framework.permissions import BasePermission
 
+from fazhi.accounts.roles import Module
+from fazhi.areas.apiwrite import AreaField, ServiceCreateMixin, module_permission
+from fazhi.enforcement import services
 from fazhi.enforcement.models import (
     EnforcementCase,
     Inspection,
@@ -13,10 +17,7 @@ from fazhi.enforcement.models import (
     TrainingRecord,
 )
 
-
-class CanViewEnforcement(BasePermission):
-    def has_permission(self, request, view) -> bool:
-        return request.user.has_perm("enforcement.view")
+CanViewEnforcement = module_permission(Module.ENFORCEMENT)
 
 
 class OfficerSerializer(serializers.ModelSerializer):
@@ -44,6 +45,8 @@ class TrainingRecordSerializer(serializers.ModelSerializer):
 
 
 class CaseSerializer(serializers.ModelSerializer):
+    area = AreaField()
+
     class Meta:
         model = EnforcementCase
         fields = [
@@ -57,7 +60,10 @@ class CaseSerializer(serializers.ModelSerializer):
             "status",
             "decided_on",
             "conclusion",
+            "party",
         ]
+        read_only_fields = ["officers", "status", "decided_on", "conclusion"]
+        extra_kwargs = {"party": {"write_only": True}}  # party names are written, never read back here
 
 
 class PublicationSerializer(serializers.ModelSerializer):
@@ -85,6 +91,7 @@ class ProblemSerializer(serializers.ModelSerializer):
 
 
 class InspectionSerializer(serializers.ModelSerializer):
+    area = AreaField()
     problems = ProblemSerializer(many=True, read_only=True)
 
     class Meta:
@@ -93,6 +100,8 @@ class InspectionSerializer(serializers.ModelSerializer):
 
 
 class JointActionSerializer(serializers.ModelSerializer):
+    area = AreaField()
+
     class Meta:
         model = JointAction
         fields = ["id", "area", "held_on", "departments", "subject", "result"]
@@ -123,14 +132,17 @@ class TrainingRecordViewSet(_Scoped):
         return TrainingRecord.objects.filter(officer__in=officers).order_by("-on", "-id")
 
 
-class CaseViewSet(_Scoped):
-    """行政执法案件 (party names are not exposed)."""
+class CaseViewSet(ServiceCreateMixin, _Scoped):
+    """行政执法案件 (party names are not exposed); POST opens one (service `case_create`)."""
 
     serializer_class = CaseSerializer
     filterset_fields = ["area", "case_type", "status", "is_major"]
 
     def get_queryset(self):
         return EnforcementCase.objects.visible_to(self.request.user).prefetch_related("officers").order_by("-id")
+
+    def create_record(self, *, actor, **data):
+        return services.case_create(actor=actor, **data)
 
 
 class PublicationViewSet(_Scoped):
@@ -143,8 +155,8 @@ class PublicationViewSet(_Scoped):
         return Publication.objects.visible_to(self.request.user).order_by("-id")
 
 
-class InspectionViewSet(_Scoped):
-    """执法检查、案卷评查及发现问题."""
+class InspectionViewSet(ServiceCreateMixin, _Scoped):
+    """执法检查、案卷评查及发现问题; POST records an inspection (service `inspection_create`)."""
 
     serializer_class = InspectionSerializer
     filterset_fields = ["area", "kind"]
@@ -152,15 +164,21 @@ class InspectionViewSet(_Scoped):
     def get_queryset(self):
         return Inspection.objects.visible_to(self.request.user).prefetch_related("problems").order_by("-id")
 
+    def create_record(self, *, actor, **data):
+        return services.inspection_create(actor=actor, **data)
 
-class JointActionViewSet(_Scoped):
-    """联合执法."""
+
+class JointActionViewSet(ServiceCreateMixin, _Scoped):
+    """联合执法; POST records one (service `joint_action_create`)."""
 
     serializer_class = JointActionSerializer
     filterset_fields = ["area"]
 
     def get_queryset(self):
         return JointAction.objects.visible_to(self.request.user).order_by("-id")
+
+    def create_record(self, *, actor, **data):
+        return services.joint_action_create(actor=actor, **data)
 
 
 ROUTES = [
