@@ -156,7 +156,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Argon2id (argon2-cffi) first; the others only verify older hashes, which are upgraded at the next login.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "fazhi.accounts.hashers.Argon2idHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
