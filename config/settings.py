@@ -154,7 +154,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "fazhi.accounts.backends.PostBackend",
 ]
-# Argon2id (argon2-cffi) first; the others only verify older hashes, which are upgraded at the next login.
+# Argon2id (argon2-cffi) at OWASP's minimum m=19 MiB, t=2, p=1 (fazhi/accounts/hashers.py says why) first; the others
+# only verify older hashes, which are upgraded at the next login (as are Argon2 hashes with other parameters).
 PASSWORD_HASHERS = [
     "fazhi.accounts.hashers.Argon2idHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
