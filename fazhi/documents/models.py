@@ -166,7 +166,7 @@ class LegalityReview(models.Model):
         ]
 
 
-class PrecheckFlag(models.Model):
+class PrecheckFlag(VersionedModel):
     """A suspect passage found by the automatic pre-check; the reviewer confirms or dismisses it."""
 
     document = models.ForeignKey(
@@ -212,7 +212,7 @@ class CleanupCampaign(ScopedModel, TimeStampedModel):
         return self.title
 
 
-class CleanupItem(models.Model):
+class CleanupItem(VersionedModel):
     campaign = models.ForeignKey(
         CleanupCampaign, on_delete=models.CASCADE, related_name="items", verbose_name=_("清理")
     )

@@ -194,10 +194,16 @@ def flag_decide_view(request, pk: int, flag_pk: int):
     doc = selectors.document_get(user=request.user, pk=pk)
     flag = get_object_or_404(doc.flags, pk=flag_pk)
     form = FlagDecisionForm(request.POST)
+    back = reverse("documents:document_detail", args=[doc.pk])
+    if refused := stale_response(request, flag, form=form, back_url=back):
+        return refused
     error = ""
     if form.is_valid():
         try:
-            services.flag_decide(actor=request.user, flag=flag, on=timezone.localdate(), **form.cleaned_data)
+            with expected_version(flag, submitted_version(request.POST)):
+                services.flag_decide(actor=request.user, flag=flag, on=timezone.localdate(), **form.cleaned_data)
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             error = " ".join(exc.messages)
     else:
@@ -250,11 +256,17 @@ def cleanup_decide_view(request, pk: int, item_pk: int):
     campaign = selectors.campaign_get(user=request.user, pk=pk)
     item = get_object_or_404(campaign.items, pk=item_pk)
     form = CleanupDecisionForm(request.POST)
+    back = reverse("documents:campaign_detail", args=[campaign.pk])
+    if refused := stale_response(request, item, form=form, back_url=back):
+        return refused
     if not form.is_valid():
         messages.error(request, _("请选择清理结论并填写有效的日期。"))
     else:
         try:
-            services.cleanup_decide(actor=request.user, item=item, **form.cleaned_data)
+            with expected_version(item, submitted_version(request.POST)):
+                services.cleanup_decide(actor=request.user, item=item, **form.cleaned_data)
+        except EditConflict as conflict:
+            return conflict_response(request, conflict, form=form, back_url=back)
         except ValidationError as exc:
             for m in exc.messages:
                 messages.error(request, m)
