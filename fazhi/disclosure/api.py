@@ -1,13 +1,12 @@
 import django_filters
 from rest_framework import serializers, viewsets
-from rest_framework.permissions import BasePermission
 
+from fazhi.accounts.roles import Module
+from fazhi.areas.apiwrite import ServiceCreateMixin, VisibleField, module_permission
+from fazhi.disclosure import services
 from fazhi.disclosure.models import Board, BoardCategory, Posting
 
-
-class CanViewDisclosure(BasePermission):
-    def has_permission(self, request, view) -> bool:
-        return request.user.has_perm("disclosure.view")
+CanViewDisclosure = module_permission(Module.DISCLOSURE)
 
 
 class BoardSerializer(serializers.ModelSerializer):
@@ -19,6 +18,7 @@ class BoardSerializer(serializers.ModelSerializer):
 
 
 class PostingSerializer(serializers.ModelSerializer):
+    board = VisibleField(queryset=Board.objects.all())
     board_label = serializers.CharField(read_only=True)
     is_on_time = serializers.BooleanField(read_only=True)
     is_published = serializers.BooleanField(read_only=True)
@@ -40,6 +40,8 @@ class PostingSerializer(serializers.ModelSerializer):
             "withdrawn_on",
             "is_published",
         ]
+        # Due date, publication and removal follow from the board and the posting's workflow, never from input.
+        read_only_fields = ["due_on", "removed_on", "published_on", "withdrawn_on"]
 
 
 class BoardViewSet(viewsets.ReadOnlyModelViewSet):
@@ -67,8 +69,9 @@ class PostingFilter(django_filters.FilterSet):
         fields = ["board", "board__category"]
 
 
-class PostingViewSet(viewsets.ReadOnlyModelViewSet):
-    """公开事项 of the boards within the caller's scope."""
+class PostingViewSet(ServiceCreateMixin, viewsets.ReadOnlyModelViewSet):
+    """公开事项 of the boards within the caller's scope; POST records one (service `posting_create`, which sets
+    its due date from the board's frequency)."""
 
     serializer_class = PostingSerializer
     permission_classes = [CanViewDisclosure]
@@ -76,6 +79,9 @@ class PostingViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Posting.objects.visible_to(self.request.user).select_related("board__area")
+
+    def create_record(self, *, actor, **data):
+        return services.posting_create(actor=actor, **data)
 
 
 ROUTES = [
