@@ -38,22 +38,22 @@ class ImportSpec:
     example: dict[str, str] = field(default_factory=dict)
     list_url: tuple = ()  # (url name, *args) of the list page the import returns to
 
-    def exists(self, cleaned: dict) -> bool:
-        lookup = {name: _stripped(cleaned.get(name)) for name in self.key}
-        return self.model._default_manager.filter(**self.key_filter, **lookup).exists()
-
     def key_of(self, cleaned: dict) -> tuple:
         return tuple(_key_part(cleaned.get(name)) for name in self.key)
 
-
-def _stripped(value):
-    return value.strip() if isinstance(value, str) else value
+    def keys_under(self, first) -> set[tuple]:
+        """The keys of the records already there that share the key's first part (an area, an adviser): one query
+        per area or parent of a file rather than one per row."""
+        rows = self.model._default_manager.filter(**self.key_filter, **{self.key[0]: first}).values_list(*self.key)
+        return {tuple(_key_part(v) for v in row) for row in rows}
 
 
 def _key_part(value):
     if isinstance(value, Model):
-        return (type(value).__name__, value.pk)
-    return _stripped(value)
+        return value.pk
+    if isinstance(value, str):
+        return value.strip()
+    return value
 
 
 def _areas(user, module: str, levels):
