@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "fazhi.accounts.middleware.PasswordChangeRequiredMiddleware",
     "fazhi.core.security.NoStoreForSignedInMiddleware",
     "fazhi.accounts.middleware.IdleSessionMiddleware",
+    "fazhi.core.idempotency.FormTokenMiddleware",  # a form posted twice saves once, after the sign-in steps (its token, see the builtin below)
     # Axes must be last: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -106,7 +107,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "fazhi.core.context_processors.navigation",
             ],
-            "builtins": ["template_partials.templatetags.partials"],
+            # fazhi.core.idempotency's {% csrf_token %} adds each form's one-time token beside Django's CSRF field.
+            "builtins": ["template_partials.templatetags.partials", "fazhi.core.idempotency"],
         },
     }
 ]
