@@ -18,6 +18,8 @@ from fazhi.core.htmx import render_page
 from fazhi.reports import dashboards, selectors
 from fazhi.reports.forms import AreaYearForm
 
+REACH = frozenset(dashboards.REACH)
+
 
 @dataclass
 class Chart:
@@ -73,7 +75,7 @@ def _pick(request, areas):
         area, year = form.cleaned_data["area"], form.cleaned_data["year"]
     years = dashboards.years_with_data(user=request.user, area=area) if area else []
     if year is None:
-        year = dashboards.latest_year(user=request.user, area=area, up_to=today.year)
+        year = dashboards.latest_year(years, up_to=today.year)
         form = AreaYearForm(areas=areas, initial={"area": area, "year": year})
     return form, area, year, years
 
@@ -86,8 +88,9 @@ def _year_on_year(key: str, title: str, figures, area, year: int, *, strip: str 
 
 
 def _township_charts(user, area, year: int, today: datetime.date) -> list[Chart]:
-    figures = dashboards.compared_figures(area=area, year=year, keys=dashboards.COMPARED)
-    compared = _year_on_year("compared", _("本年与上年对比"), figures, area, year)
+    # Both year-on-year charts' figures in one batch (core.metrics.metric_values), this year and last.
+    figures = dashboards.compared_figures(area=area, year=year, keys=dashboards.COMPARED + dashboards.REACH)
+    compared = _year_on_year("compared", _("本年与上年对比"), [f for f in figures if f.key not in REACH], area, year)
 
     months = [_("%(m)d月") % {"m": m} for m in range(1, 13)]
     trend = Chart("monthly", _("逐月受理"), "line", months)
@@ -106,7 +109,7 @@ def _township_charts(user, area, year: int, today: datetime.date) -> list[Chart]
     open_chart.add(_("逾期"), [row["overdue"] for row in work],
                    [dashboards.list_url(r["source"], overdue="on") for r in work])  # fmt: skip
 
-    groups = dashboards.compared_figures(area=area, year=year, keys=dashboards.REACH)
+    groups = [f for f in figures if f.key in REACH]
     reach = _year_on_year("reach", _("普法覆盖人群"), groups, area, year, strip=str(_("普法覆盖：")))
     return [compared, trend, by_village, open_chart, reach]
 

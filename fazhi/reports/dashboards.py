@@ -7,7 +7,7 @@ Deadlines are read from the records' own due dates (the case types keep them), n
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import ExtractMonth, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -84,15 +84,19 @@ def _records(user, source: Source, area: Area) -> QuerySet:
 
 
 def years_with_data(*, user, area: Area) -> list[int]:
-    years: set[int] = set()
+    """The years from the first record to the last (each kind's earliest and latest date: native MIN/MAX, where a
+    DISTINCT over truncated dates ran a Python function per row on SQLite)."""
+    first, last = None, None
     for source in sources_for(user):
-        years.update(d.year for d in _records(user, source, area).dates(source.date_field, "year"))
-    return sorted(years)
+        span = _records(user, source, area).aggregate(first=Min(source.date_field), last=Max(source.date_field))
+        if span["first"] is not None:
+            first = min(first or span["first"], span["first"])
+            last = max(last or span["last"], span["last"])
+    return list(range(first.year, last.year + 1)) if first else []
 
 
-def latest_year(*, user, area: Area | None, up_to: int) -> int:
+def latest_year(years: list[int], *, up_to: int) -> int:
     """The year a page opens on: the latest with records up to `up_to`, else the latest with any, else `up_to`."""
-    years = years_with_data(user=user, area=area) if area else []
     earlier = [y for y in years if y <= up_to]
     return earlier[-1] if earlier else years[-1] if years else up_to
 
