@@ -194,7 +194,8 @@ def assessed(*, county: Area, year: int) -> list[tuple[str, str, object]]:
 
 
 def is_oversight_only(user) -> bool:
-    """A county 督察 who changes nothing: their workbench is the oversight page (督察工作规定: 督促, not 办理)."""
+    """A county 督察 whose posts grant no change right anywhere (accounts.roles): the oversight page is their
+    workbench, since nothing there is theirs to do."""
     if Role.SUPERVISOR not in active_roles(user):
         return False
     return not any(user.has_perm(f"{m}.{CHANGE}") for m in DOMAIN_MODULES)
