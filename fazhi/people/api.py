@@ -2,17 +2,16 @@
 date only as its year (the full date restores the number the mask hides)."""
 
 from rest_framework import serializers, viewsets
-from rest_framework.permissions import BasePermission
 
-from fazhi.people import selectors
+from fazhi.accounts.roles import Module
+from fazhi.areas.apiwrite import AreaField, ServiceCreateMixin, VisibleField, create_schema, module_permission
+from fazhi.people import selectors, services
+from fazhi.people.choices import ResidentStatus, Sex
 from fazhi.people.models import Household, Resident
 
 ENCRYPTED = ("id_number", "phone", "birth_date")
 
-
-class CanViewPeople(BasePermission):
-    def has_permission(self, request, view) -> bool:
-        return request.user.has_perm("people.view")
+CanViewPeople = module_permission(Module.PEOPLE)
 
 
 class ResidentSerializer(serializers.ModelSerializer):
@@ -38,10 +37,29 @@ class HouseholdSerializer(serializers.ModelSerializer):
         fields = ["id", "area", "area_name", "number", "head_name", "address", "member_count"]
 
 
-class ResidentViewSet(viewsets.ReadOnlyModelViewSet):
-    """居民 within the caller's scope; `?q=` searches name, pinyin initials, or an exact 身份证号/phone."""
+class ResidentCreateSerializer(serializers.Serializer):
+    """A resident as the page registers one: 身份证号 and phone are written in full (encrypted at rest) and read back
+    masked; birth date and sex follow from the 身份证号 when one is given."""
+
+    area = AreaField(required=False, allow_null=True, default=None)
+    household = VisibleField(queryset=Household.objects.all(), required=False, allow_null=True, default=None)
+    name = serializers.CharField(max_length=50)
+    sex = serializers.ChoiceField(choices=Sex.choices, required=False, allow_blank=True)
+    id_number = serializers.CharField(max_length=18, required=False, allow_blank=True)
+    phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    birth_date = serializers.DateField(required=False, allow_null=True)
+    address = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    status = serializers.ChoiceField(choices=ResidentStatus.choices, default=ResidentStatus.RESIDENT)
+    tags = serializers.ListField(child=serializers.CharField(max_length=30), required=False, default=list)
+
+
+@create_schema(ResidentCreateSerializer, ResidentSerializer)
+class ResidentViewSet(ServiceCreateMixin, viewsets.ReadOnlyModelViewSet):
+    """居民 within the caller's scope; `?q=` searches name, pinyin initials, or an exact 身份证号/phone. POST registers
+    one (service `resident_create`)."""
 
     serializer_class = ResidentSerializer
+    create_serializer_class = ResidentCreateSerializer
     permission_classes = [CanViewPeople]
     filterset_fields = ["status", "household"]
 
@@ -49,6 +67,9 @@ class ResidentViewSet(viewsets.ReadOnlyModelViewSet):
         filters = {k: self.request.query_params.get(k) for k in ("q", "tag") if self.request.query_params.get(k)}
         # Only masks and the birth year are served: no ciphertext is read, none decrypted.
         return selectors.resident_list(user=self.request.user, filters=filters).defer(*ENCRYPTED)
+
+    def create_record(self, *, actor, **data):
+        return services.resident_create(actor=actor, **data)
 
 
 class HouseholdViewSet(viewsets.ReadOnlyModelViewSet):
