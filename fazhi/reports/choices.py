@@ -24,3 +24,11 @@ class SectionLevel(models.IntegerChoices):
     PARAGRAPH = 0, _("正文段落")
     HEADING1 = 1, _("一级标题（一、）")
     HEADING2 = 2, _("二级标题（（一））")
+
+
+class Start(models.TextChoices):
+    """Where a new report's text starts (issue 22 item 2)."""
+
+    PREVIOUS = "previous", _("沿用本单位上一年度报告的文字（数字按本年度重新统计）")
+    COUNTY = "county", _("使用县里发布的报告模板（数字为本单位本年度数据）")
+    DRAFT = "draft", _("根据本单位本年度工作记录生成初稿")

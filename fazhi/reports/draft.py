@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import translation
 
+from fazhi.areas.models import Level
 from fazhi.areas.words import place_words
 from fazhi.core.metrics import Period, metric_values, refresh
 from fazhi.leadership.selectors import plan_task_titles
@@ -103,6 +104,10 @@ def _first_draft(*, area, year: int) -> list[tuple[int, str, str, str]]:
         rows.append((H2, section, body + "。", ContentKind.MEASURES))
     if not by_section:
         rows.append((P, "", "【本年度尚无可统计的工作记录，请先登记工作记录或在此填写】", ContentKind.MEASURES))
+    if area.level == Level.COUNTY:
+        # A county reports its townships side by side (reports.county_table), the table on a line of its own.
+        body = "%(year)s年各乡镇（街道）法治建设主要指标如下：\n{township_table}" % {"year": year}
+        rows.append((H2, "各乡镇（街道）法治建设主要指标", body, ContentKind.MEASURES))
 
     duty = "%(party)s、%(government)s主要负责人履行推进法治建设第一责任人职责" % {
         "party": words.party,

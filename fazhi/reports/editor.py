@@ -28,7 +28,13 @@ APPROX = "（余）"
 APPROX_FORMS = (APPROX, "(余)", "|余")
 # Report words, not UI labels: the report is written in Chinese whatever the author's interface language, and the
 # same words must read back on save, so they are not translated.
-WORDS = {"是": "序号是", "year": "本年度", "next_year": "下一年度", "area": "本单位名称"}
+WORDS = {
+    "是": "序号是",
+    "year": "本年度",
+    "next_year": "下一年度",
+    "area": "本单位名称",
+    "township_table": "乡镇指标汇总表",
+}
 WORD_OF = {name: word for word, name in WORDS.items()}
 UNREGISTERED = "未登记的指标"
 

@@ -5,6 +5,7 @@ Placeholders in a section's text:
   {publicity.activities|余}  written approximately the way such reports do ("10余")
   {是}                        the next list marker of the section: 一是、二是、三是…
   {year} {next_year} {area}  the report's year, the year after, the area's name
+  {township_table}            a county's table of its townships' figures (reports.county_table), on its own line
 A figure stays live (computed from the registry) until the report is finalised; then its value, last year's
 value and its evidence list come from the report's FigureSnapshot rows.
 """
@@ -20,7 +21,7 @@ from fazhi.core.metrics import METRICS, Period, metric_values, refresh
 from fazhi.figures.writing import format_value
 
 FIGURE_RE = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z0-9_.]+)(\|余)?\}")
-TOKEN_RE = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z0-9_.]+)(\|余)?\}|\{(是|year|next_year|area)\}")
+TOKEN_RE = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z0-9_.]+)(\|余)?\}|\{(是|year|next_year|area|township_table)\}")
 
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -143,6 +144,7 @@ class Segment:
     text: str
     key: str | None = None  # a figure
     missing: bool = False
+    table: bool = False  # {township_table}: the line becomes the county's table
 
 
 def undefined_marker(label: str) -> str:
@@ -176,6 +178,8 @@ def segments(text: str, *, figures: dict[str, Figure], report) -> list[Segment]:
             out.append(Segment(str(report.year)))
         elif word == "next_year":
             out.append(Segment(str(report.year + 1)))
+        elif word == "township_table":
+            out.append(Segment("【乡镇指标汇总表】", table=True))  # as the editor names it (editor.WORDS)
         else:
             out.append(Segment(report.area.name))
     if pos < len(text):

@@ -1,16 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.concurrency import VERSION_FIELD
 from fazhi.core.forms import DateInput
-from fazhi.reports.choices import ContentKind, SectionLevel
+from fazhi.reports.choices import ContentKind, SectionLevel, Start
 
 
 class ReportCreateForm(forms.Form):
     area = forms.ModelChoiceField(label=_("乡镇/县"), queryset=None)
     year = forms.IntegerField(label=_("报告年度"), min_value=2000, max_value=2100)
     title = forms.CharField(label=_("标题"), max_length=200, required=False, help_text=_("留空则按默认格式生成"))
-    copy_previous = forms.BooleanField(
-        label=_("沿用本单位上一年度报告的结构和文字（数字仍按本年度统计）"), required=False
+    start = forms.ChoiceField(
+        label=_("报告正文从哪里开始"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[("", _("自动：有上一年度报告则沿用，否则用县里发布的模板，再否则生成初稿")), *Start.choices],
     )
 
     def __init__(self, *args, areas, **kwargs):
@@ -23,7 +27,11 @@ class SectionForm(forms.Form):
     # strip=False: the text is saved as typed (the service trims its ends), and shown again exactly if refused.
     body = forms.CharField(label=_("正文"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8}))
     # The section's version the editor was opened on (core.concurrency): a save over a newer text is refused.
+    # Posted unprefixed, as every versioned form posts it (core.concurrency.submitted_version reads "version").
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def add_prefix(self, field_name):
+        return VERSION_FIELD if field_name == VERSION_FIELD else super().add_prefix(field_name)
 
 
 class SectionMoveForm(forms.Form):
@@ -72,3 +80,22 @@ class AddresseeForm(forms.Form):
     addressee = forms.CharField(
         label=_("主送机关"), required=False, help_text=_("多个机关用顿号分隔；留空则按上级区划自动填写")
     )
+
+
+class CountyTemplateForm(forms.Form):
+    county = forms.ModelChoiceField(label=_("县"), queryset=None)
+    year = forms.IntegerField(label=_("适用年度"), min_value=2000, max_value=2100)
+    outline = forms.CharField(
+        label=_("模板提纲"),
+        required=False,  # the service says what an empty outline lacks
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 24}),
+        help_text=_(
+            "“一、”开头的行为一级标题，“（一）”开头的行为二级标题，其余为上方标题下的正文；指标写作【指标名称】，"
+            "各乡镇的称谓写作【全乡镇】【我乡镇】【乡镇党委】【乡镇政府】，生成报告时换成各乡镇自己的称谓和数据。"
+        ),
+    )
+
+    def __init__(self, *args, counties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["county"].queryset = counties

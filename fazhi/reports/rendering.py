@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from fazhi.reports.choices import ContentKind, SectionLevel
+from fazhi.reports.county_table import table_for, table_text
 from fazhi.reports.figures import Figure, Segment, collect, heading_marker, segments
 
 
@@ -17,6 +18,7 @@ class Block:
     segments: list[Segment]
     section_id: int | None = None
     lead: list[Segment] = field(default_factory=list)  # a run-in heading: "（二）加强能力培训，提升法治素质。"
+    table: dict | None = None  # kind "table": a county's townships × figures (reports.county_table)
 
     @property
     def lead_text(self) -> str:
@@ -24,6 +26,8 @@ class Block:
 
     @property
     def text(self) -> str:
+        if self.table is not None:
+            return table_text(self.table)
         return self.lead_text + "".join(s.text for s in self.segments)
 
 
@@ -64,6 +68,7 @@ def compose(report, sections=None) -> Composed:
     sections = list(report.sections.all()) if sections is None else list(sections)
     figures = collect(report, sections)
     blocks: list[Block] = []
+    table = None  # computed once, where the text asks for it
     n1 = n2 = 0
     for section in sections:
         if section.level == SectionLevel.HEADING1:
@@ -75,12 +80,16 @@ def compose(report, sections=None) -> Composed:
         else:
             marker = ""
         sid = getattr(section, "pk", None)
-        body_blocks = [
-            Block("para", line, sid)
-            for line in _split_lines(
-                segments(section.body or "", figures=figures, report=report)  # 一是、二是 count per section
-            )
-        ]
+        body_blocks = []
+        for line in _split_lines(segments(section.body or "", figures=figures, report=report)):  # 一是 per section
+            if not any(seg.table for seg in line):
+                body_blocks.append(Block("para", line, sid))
+                continue
+            text = [seg for seg in line if not seg.table]
+            if "".join(seg.text for seg in text).strip():
+                body_blocks.append(Block("para", text, sid))
+            table = table if table is not None else table_for(report)
+            body_blocks.append(Block("table", [], sid, table=table))
         if marker:
             head = [Segment(marker), *segments(section.heading, figures=figures, report=report)]
             # A second-level heading ending in "。" runs into its paragraph, as in the seed (GB/T 9704 style).
@@ -130,6 +139,22 @@ def segments_html(report, segs: list[Segment]):
 TAGS = {"heading1": "h2", "heading2": "h3", "para": "p"}
 
 
+def table_html(table: dict):
+    head = format_html_join("", '<th scope="col">{}</th>', ((h,) for h in table["headers"]))
+    rows = [
+        format_html(
+            '<tr><th scope="row">{}</th>{}</tr>', row[0], format_html_join("", "<td>{}</td>", ((c,) for c in row[1:]))
+        )
+        for row in [*table["rows"], table["totals"]]
+    ]
+    return format_html(
+        '<div class="table-responsive report-table"><table class="table table-sm table-bordered text-center" '
+        'data-testid="township-table"><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>',
+        head,
+        mark_safe("".join(str(r) for r in rows)),
+    )
+
+
 def _block_html(report, block: Block):
     body = segments_html(report, block.segments)
     if block.lead:
@@ -138,10 +163,13 @@ def _block_html(report, block: Block):
 
 
 def to_html(report, composed: Composed):
-    return format_html_join(
-        "\n",
-        '<{0} class="report-{1}">{2}</{0}>',
-        ((TAGS[b.kind], b.kind, _block_html(report, b)) for b in composed.blocks),
+    return mark_safe(
+        "\n".join(
+            str(table_html(b.table))
+            if b.table is not None
+            else str(format_html('<{0} class="report-{1}">{2}</{0}>', TAGS[b.kind], b.kind, _block_html(report, b)))
+            for b in composed.blocks
+        )
     )
 
 

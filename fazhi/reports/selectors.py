@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import get_language
 
-from fazhi.accounts.roles import Module
+from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import areas_visible_to
 from fazhi.core.facts import BUILTIN_FIGURES
@@ -14,7 +14,23 @@ from fazhi.core.metrics import METRICS, Period, metric_values, refresh
 from fazhi.figures.selectors import assessed_keys
 from fazhi.reports.choices import ReportStatus
 from fazhi.reports.figures import Figure, live_figures
-from fazhi.reports.models import Rectification, Report, ReportSection
+from fazhi.reports.models import CountyTemplate, Rectification, Report, ReportSection
+
+
+# The roll-up's standing columns: figures every township's work produces, whatever its report says; a county adds
+# the figures it assesses its townships on (figures.selectors.assessed_keys).
+DEFAULT_KEYS = [
+    "leadership.meetings",
+    "training.study_sessions",
+    "publicity.activities",
+    "publicity.participants",
+    "grid.grids",
+    "mediation.general_disputes_resolved",
+    "petitions.key_petitioners_settled",
+    "enforcement.officers",
+    "documents.reviewed",
+    "decisions.decided",
+]
 
 
 def report_list(*, user, year: int | None = None) -> QuerySet:
@@ -190,6 +206,7 @@ def county_rollup(*, county: Area, year: int, keys: list[str], today: datetime.d
         "townships": rows,
         "totals": [totals.get(k) for k in keys],
         "labels": [str(METRICS[k].label) if k in METRICS else k for k in keys],
+        "keys": keys,
     }
 
 
@@ -197,3 +214,30 @@ def published_report_list(*, area: Area | None = None) -> QuerySet:
     """For the public site (portal): published reports, with their publication date (督察工作规定 第二十四条)."""
     qs = Report.objects.filter(status=ReportStatus.PUBLISHED).select_related("area").order_by("-year", "area__path")
     return qs.filter(area=area) if area else qs
+
+
+def county_of(area: Area) -> Area | None:
+    """The county a township reports to (its parent, when that is a county)."""
+    parent = area.parent
+    return parent if parent is not None and parent.level == Level.COUNTY else None
+
+
+def county_template_current(*, county: Area | None, year: int) -> CountyTemplate | None:
+    """The template new drafts of `year` start from: the county's latest version, unless it was withdrawn."""
+    if county is None:
+        return None
+    latest = CountyTemplate.objects.filter(area=county, year=year).order_by("-number").first()
+    return None if latest is None or latest.withdrawn else latest
+
+
+def county_template_versions(*, user, county: Area, year: int) -> QuerySet:
+    return (
+        CountyTemplate.objects.visible_to(user)
+        .filter(area=county, year=year)
+        .select_related("published_by", "withdrawn_by")
+    )
+
+
+def template_counties(*, user) -> QuerySet:
+    """The counties whose template the user may publish."""
+    return areas_visible_to(user, Module.REPORTS, CHANGE).current().filter(level=Level.COUNTY).order_by("path")

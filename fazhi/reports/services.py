@@ -11,15 +11,24 @@ from fazhi.accounts.roles import Module
 from fazhi.areas.models import Area, Level
 from fazhi.areas.scoping import require_area_writable, require_change
 from fazhi.areas.words import place_words
-from fazhi.core.concurrency import expected_version
+from fazhi.core.concurrency import EditConflict, expected_version
 from fazhi.core.metrics import METRICS, Period, refresh
 from fazhi.figures.selectors import unregistered_figures
-from fazhi.reports import document, workflow
-from fazhi.reports.choices import ContentKind, ReportStatus
+from fazhi.reports import county_table, county_template, document, selectors, workflow
+from fazhi.reports.choices import ContentKind, ReportStatus, Start
 from fazhi.reports.draft import first_draft
 from fazhi.reports.editor import is_closing
 from fazhi.reports.figures import keys_in, live_figures, value_text
-from fazhi.reports.models import FigureSnapshot, Rectification, Report, ReportEvent, ReportPdf, ReportSection
+from fazhi.reports.models import (
+    CountyTemplate,
+    FigureSnapshot,
+    Rectification,
+    Report,
+    ReportEvent,
+    ReportPdf,
+    ReportSection,
+)
+from fazhi.reports.rendering import missing_contents
 
 REPORT_LEVELS = {Level.COUNTY, Level.TOWNSHIP}
 EVIDENCE_TEXT_MAX = 120
@@ -48,6 +57,30 @@ def previous_template(*, area: Area, year: int) -> list[tuple] | None:
     return [(s.level, s.heading, s.body, s.content_kind) for s in previous.sections.all()]
 
 
+def default_start(*, area: Area, year: int) -> str:
+    """Where a new report starts when its author does not say: its own last year's text if there is one, else
+    the county's published template, else the draft composed from the records."""
+    if Report.objects.filter(area=area, year=year - 1).exists():
+        return Start.PREVIOUS
+    if selectors.county_template_current(county=selectors.county_of(area), year=year) is not None:
+        return Start.COUNTY
+    return Start.DRAFT
+
+
+def _start_rows(*, area: Area, year: int, start: str) -> list[tuple] | None:
+    if start == Start.PREVIOUS:
+        rows = previous_template(area=area, year=year)
+        if rows is None:
+            raise ValidationError({"start": _("没有上一年度的报告可以沿用。")})
+        return rows
+    if start == Start.COUNTY:
+        template = selectors.county_template_current(county=selectors.county_of(area), year=year)
+        if template is None:
+            raise ValidationError({"start": _("上级县尚未发布%(year)s年度的报告模板。") % {"year": year}})
+        return county_template.for_township(template.sections, area=area, year=year)
+    return None  # the composed first draft
+
+
 def report_create(
     *,
     actor,
@@ -55,21 +88,21 @@ def report_create(
     year: int,
     title: str = "",
     template: list[tuple] | None = None,
-    copy_previous: bool = False,
+    start: str = "",
 ) -> Report:
+    """A new report for an area and year. Its text is `template` when given (tests, the demo), else where `start`
+    says (Start; empty: default_start)."""
     require_area_writable(actor, Module.REPORTS, area)
     if area.level not in REPORT_LEVELS:
         raise ValidationError({"area": _("年度报告只能为乡镇或县编写。")})
     if Report.objects.filter(area=area, year=year).exists():
         raise ValidationError({"year": _("%(area)s%(year)s年度的报告已存在。") % {"area": area.name, "year": year}})
+    if template is None:
+        template = _start_rows(area=area, year=year, start=start or default_start(area=area, year=year))
     with transaction.atomic():
         report = Report(area=area, year=year, title=title.strip() or default_title(area, year))
         report.full_clean()
         report.save()
-        if copy_previous:
-            template = previous_template(area=area, year=year)
-            if template is None:
-                raise ValidationError({"copy_previous": _("没有上一年度的报告可以沿用。")})
         sections = default_sections(report, template)
         _keep_values(report, sections)
         ReportSection.objects.bulk_create(sections)
@@ -103,17 +136,22 @@ def section_update(*, actor, section: ReportSection, heading: str, body: str, ve
     raises EditConflict (the view shows both), and a save that names no version is refused, as it could not tell."""
     if actor is not None:
         require_change(actor, section.report)
+    heading, body = heading.strip(), body.replace("\r\n", "\n").strip()
     with transaction.atomic():
         _require_draft(section.report)
         if version is None:
             raise ValidationError(_("保存时缺少段落的版本号，未保存；请刷新页面后重新编辑。"))
-        with expected_version(section, version) as current:
-            section.version = current.version
-            section.heading = heading.strip()
-            section.body = body.replace("\r\n", "\n").strip()
-            section.full_clean()
-            _keep_values(section.report, [section])
-            section.save(update_fields=["heading", "body", "figure_values"])
+        try:
+            with expected_version(section, version) as current:
+                section.version = current.version
+                section.heading, section.body = heading, body
+                section.full_clean()
+                _keep_values(section.report, [section])
+                section.save(update_fields=["heading", "body", "figure_values"])
+        except EditConflict as conflict:
+            if (conflict.current.heading, conflict.current.body) != (heading, body):
+                raise
+            return conflict.current  # the very text the section already holds (a second click): nothing is lost
     return section
 
 
@@ -287,6 +325,13 @@ def _freeze(report: Report) -> None:
         )
     report.figures.all().delete()
     FigureSnapshot.objects.bulk_create(snaps)
+    texts = [s.body for s in report.sections.all()]
+    # A county's table of townships is frozen with the figures: the finalised 公文 keeps the numbers it was sent with.
+    report.township_table = (
+        county_table.township_table(county=report.area, year=report.year)
+        if any("{township_table}" in text for text in texts)
+        else {}
+    )
 
 
 def _unregistered_names(keys: list[str]) -> list[str]:
@@ -340,6 +385,7 @@ def report_transition(
         elif action == "reopen":
             report.figures.all().delete()
             report.finalised_at = None
+            report.township_table = {}
         elif action == "submit":
             report.submitted_on = on
         elif action == "secrecy_review":
@@ -468,3 +514,68 @@ def report_pdf_render(*, pdf_id: int) -> ReportPdf:
             ReportPdf.objects.filter(pk__in=[old.pk for old in stale]).delete()
     pdf.refresh_from_db()
     return pdf
+
+
+def county_template_publish(*, actor, county: Area, year: int, sections: list[tuple]) -> CountyTemplate:
+    """Publish a county's outline for its townships' reports of `year` as its next version; new drafts start from
+    it, drafts already started keep their text. Refused, with nothing saved, when it is empty, misses one of the
+    five contents (督察工作规定 第二十五条, docs/law.md AR-05) or names a figure its townships cannot compute."""
+    require_area_writable(actor, Module.REPORTS, county)
+    if county.level != Level.COUNTY:
+        raise ValidationError({"county": _("报告模板由县一级发布。")})
+    rows = [tuple(row) for row in sections if not is_closing(_row_section(row)) and (row[1] or row[2])]
+    if not rows:
+        raise ValidationError({"outline": _("模板提纲为空，请填写各部分的标题和开头文字后再发布。")})
+    registry = refresh()
+    texts = [text for row in sections for text in (row[1], row[2])]
+    unknown = [
+        key
+        for key in keys_in(texts)
+        # built in, or defined by this county (or above it) for all its townships — not one township's own
+        if key not in registry or not county.path.startswith(registry[key].area_path or county.path)
+    ]
+    if unknown:
+        raise ValidationError(
+            {"outline": _("模板中有无法计算的指标：%(names)s") % {"names": "、".join(_unregistered_names(unknown))}}
+        )
+    too_long = [row[1] for row in sections if len(row[1]) > 200]
+    if too_long:
+        raise ValidationError({"outline": _("标题不能超过200个字：%(heading)s") % {"heading": too_long[0][:20]}})
+    missing = missing_contents([_row_section(row) for row in sections])
+    if missing:
+        raise ValidationError(
+            {"outline": _("按督察工作规定第二十五条，模板还缺少：%(contents)s。") % {"contents": "、".join(missing)}}
+        )
+    with transaction.atomic():
+        latest = CountyTemplate.objects.select_for_update().filter(area=county, year=year).order_by("-number").first()
+        template = CountyTemplate(
+            area=county,
+            year=year,
+            number=(latest.number + 1) if latest else 1,
+            sections=[list(row) for row in sections],
+            published_by=actor,
+        )
+        template.full_clean()
+        template.save()
+    return template
+
+
+def _row_section(row) -> ReportSection:
+    level, heading, body, kind = row
+    return ReportSection(level=level, heading=heading, body=body, content_kind=kind)
+
+
+def county_template_withdraw(*, actor, county: Area, year: int) -> CountyTemplate:
+    """Withdraw the published template: new drafts of `year` no longer start from it (drafts started keep it)."""
+    require_area_writable(actor, Module.REPORTS, county)
+    with transaction.atomic():
+        template = selectors.county_template_current(county=county, year=year)
+        if template is None:
+            raise ValidationError(
+                _("%(county)s没有已发布的%(year)s年度报告模板。") % {"county": county.name, "year": year}
+            )
+        template = CountyTemplate.objects.select_for_update().get(pk=template.pk)
+        template.withdrawn_at = timezone.now()
+        template.withdrawn_by = actor
+        template.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    return template

@@ -13,17 +13,19 @@ from django.views.decorators.http import require_POST
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.models import Level
 from fazhi.areas.scoping import area_in_scope, areas_visible_to
-from fazhi.core.concurrency import VERSION_FIELD, EditConflict, conflict_response, submitted_version
+from fazhi.core.concurrency import EditConflict, conflict_response, submitted_version
 from fazhi.core.decorators import require_perm
 from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.metrics import METRICS, refresh
-from fazhi.reports import document, editor, exports, selectors, services, workflow
+from fazhi.figures.selectors import assessed_keys
+from fazhi.reports import county_template, document, editor, exports, selectors, services, workflow
 from fazhi.reports.choices import ReportStatus
 from fazhi.reports.draft import draft_aside
 from fazhi.reports.forms import (
     AddresseeForm,
     AreaYearForm,
+    CountyTemplateForm,
     RectificationCloseForm,
     RectificationForm,
     ReportCreateForm,
@@ -39,20 +41,6 @@ from fazhi.reports.rendering import compose, missing_contents, to_html
 from fazhi.reports.suggestions import suggest
 
 EVIDENCE_PAGE_SIZE = 200
-# The roll-up's standing columns: figures every township's work produces, whatever its report says; a county adds
-# the figures it assesses its townships on (figures.selectors.assessed_keys).
-DEFAULT_KEYS = [
-    "leadership.meetings",
-    "training.study_sessions",
-    "publicity.activities",
-    "publicity.participants",
-    "grid.grids",
-    "mediation.general_disputes_resolved",
-    "petitions.key_petitioners_settled",
-    "enforcement.officers",
-    "documents.reviewed",
-    "decisions.decided",
-]
 
 
 def _default_year() -> int:
@@ -88,7 +76,10 @@ def report_create_view(request):
         .current()
         .filter(level__in=[Level.COUNTY, Level.TOWNSHIP])
     )
-    form = ReportCreateForm(request.POST or None, areas=areas, initial={"year": _default_year()})
+    initial = {"year": _default_year()}
+    if areas.count() == 1:  # the usual township user: say where the text will start from
+        initial["start"] = services.default_start(area=areas.first(), year=initial["year"])
+    form = ReportCreateForm(request.POST or None, areas=areas, initial=initial)
     existing = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -297,7 +288,7 @@ def section_update_view(request, pk: int):
     form = SectionForm(request.POST, prefix=f"s{section.pk}")
     if form.is_valid():
         names = editor.names_for(_texts(section))
-        version = submitted_version({VERSION_FIELD: form.data.get(form.add_prefix(VERSION_FIELD))})
+        version = submitted_version(request.POST)
         try:
             services.section_update(
                 actor=request.user,
@@ -574,12 +565,88 @@ def county_rollup_view(request):
     if form.is_valid():
         county, year = form.cleaned_data["area"], form.cleaned_data["year"]
     rollup = (
-        selectors.county_rollup(county=county, year=year, keys=DEFAULT_KEYS, today=timezone.localdate())
+        selectors.county_rollup(county=county, year=year, keys=selectors.DEFAULT_KEYS, today=timezone.localdate())
         if county
         else None
     )
     return render_page(
         request,
         "reports/county_rollup.html",
-        {"form": form, "county": county, "year": year, "rollup": rollup, "keys": DEFAULT_KEYS},
+        {"form": form, "county": county, "year": year, "rollup": rollup, "keys": selectors.DEFAULT_KEYS},
     )
+
+
+def _template_county_year(request, counties):
+    """The county and year the template page is about: ?county=&year=, else the user's first county and the
+    year reports are being written for."""
+    form = AreaYearForm({"area": request.GET.get("county"), "year": request.GET.get("year")}, areas=counties)
+    if form.is_valid():
+        return form.cleaned_data["area"], form.cleaned_data["year"]
+    return counties.first(), _default_year()
+
+
+@require_perm("reports.change")
+def county_template_view(request):
+    """A county's template for its townships' reports of a year: its versions, and a new one to publish."""
+    counties = selectors.template_counties(user=request.user)
+    county, year = _template_county_year(request, counties)
+    names = editor.names_for()
+    current = selectors.county_template_current(county=county, year=year) if county else None
+    form = CountyTemplateForm(request.POST or None, counties=counties)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        county, year = data["county"], data["year"]
+        try:
+            template = services.county_template_publish(
+                actor=request.user,
+                county=county,
+                year=year,
+                sections=county_template.parse_outline(data["outline"], names),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, _("已发布%(year)s年度报告模板第%(n)s版。") % {"year": template.year, "n": template.number}
+            )
+            return redirect(f"{reverse('reports:county_template')}?county={county.pk}&year={year}")
+    elif request.method != "POST" and county is not None:
+        rows = (
+            current.sections
+            if current
+            else county_template.default_rows(county=county, assessed=assessed_keys(county=county))
+        )
+        form = CountyTemplateForm(
+            initial={"county": county, "year": year, "outline": county_template.to_outline(rows, names)},
+            counties=counties,
+        )
+    context = {
+        "form": form,
+        "county": county,
+        "year": year,
+        "current": current,
+        "versions": selectors.county_template_versions(user=request.user, county=county, year=year) if county else [],
+    }
+    status = 400 if request.method == "POST" else 200
+    return render_page(request, "reports/county_template.html", context, status=status)
+
+
+@require_POST
+@require_perm("reports.change")
+def county_template_withdraw_view(request):
+    counties = selectors.template_counties(user=request.user)
+    form = AreaYearForm(request.POST, areas=counties)
+    if not form.is_valid():
+        messages.error(request, _("请选择您可以发布模板的县和年度。"))
+        return redirect("reports:county_template")
+    county, year = form.cleaned_data["area"], form.cleaned_data["year"]
+    try:
+        template = services.county_template_withdraw(actor=request.user, county=county, year=year)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(
+            request,
+            _("已撤回%(year)s年度报告模板第%(n)s版，新建的报告不再使用它。") % {"year": year, "n": template.number},
+        )
+    return redirect(f"{reverse('reports:county_template')}?county={county.pk}&year={year}")

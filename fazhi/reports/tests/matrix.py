@@ -67,7 +67,7 @@ CASES = [
     Case("reports:section_add", CHANGERS, method="post", kwargs=_pk),
     Case("reports:suggestion_accept", CHANGERS, method="post", kwargs=_pk),
     Case("reports:rectification_add", CHANGERS, method="post", kwargs=_pk),
-    Case("reports:section_update", CHANGERS, method="post", kwargs=_section),
+    Case("reports:section_update", CHANGERS, method="post", kwargs=_section, data={"version": 1}),
     Case("reports:section_preview", CHANGERS, method="post", kwargs=_section),
     Case("reports:section_move", CHANGERS, method="post", kwargs=_section),
     Case("reports:section_insert", CHANGERS, method="post", kwargs=_section),

@@ -256,7 +256,7 @@ def test_saving_converts_names_back_and_a_failed_save_keeps_what_was_typed(world
     url = reverse("reports:section_update", args=[section.pk])
     typed = "全年网格【测试网格】个，约【测试网格（余）】个。"
     response = client.post(
-        url, {f"s{section.pk}-heading": "标题", f"s{section.pk}-body": typed, f"s{section.pk}-version": section.version}
+        url, {f"s{section.pk}-heading": "标题", f"s{section.pk}-body": typed, "version": section.version}
     )
     assert response.status_code == 302
     section.refresh_from_db()

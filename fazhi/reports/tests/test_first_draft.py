@@ -93,7 +93,7 @@ def test_next_years_draft_starts_from_this_years_text_with_its_figures_refreshed
     )
     activity_create(actor=None, area=township, held_on=datetime.date(YEAR + 1, 4, 1), title="次年活动", form="lecture")
 
-    next_year = services.report_create(actor=None, area=township, year=YEAR + 1, copy_previous=True)
+    next_year = services.report_create(actor=None, area=township, year=YEAR + 1, start="previous")
     text = compose(next_year).text
     assert "本镇自己写的一段话。" in text
     figures = compose(next_year).figures

@@ -229,9 +229,9 @@ def test_a_township_can_keep_last_years_report_as_its_template(world):
     old = services.report_create(actor=None, area=world.township, year=2022)
     section = old.sections.get(order=2)
     services.section_update(actor=None, section=section, heading="本乡自定的标题", body="", version=section.version)
-    new = services.report_create(actor=None, area=world.township, year=2023, copy_previous=True)
+    new = services.report_create(actor=None, area=world.township, year=2023, start="previous")
     assert "一、本乡自定的标题" in compose(new).text
     with pytest.raises(ValidationError) as exc:
-        services.report_create(actor=None, area=world.other_township, year=2023, copy_previous=True)
+        services.report_create(actor=None, area=world.other_township, year=2023, start="previous")
     assert "没有上一年度" in str(exc.value)
     assert not Report.objects.filter(area=world.other_township).exists()

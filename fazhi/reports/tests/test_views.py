@@ -81,7 +81,7 @@ def test_editing_a_paragraph_changes_the_text_and_a_frozen_report_refuses(world,
         {
             f"s{section.pk}-heading": section.heading,
             f"s{section.pk}-body": "全年网格{areas.test_grids}个。",
-            f"s{section.pk}-version": section.version,
+            "version": section.version,
         },
     )
     page = client.get(reverse("reports:report_detail", args=[report.pk])).content.decode()
