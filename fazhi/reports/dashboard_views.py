@@ -94,14 +94,15 @@ def _township_charts(user, area, year: int, today: datetime.date) -> list[Chart]
 
     months = [_("%(m)d月") % {"m": m} for m in range(1, 13)]
     trend = Chart("monthly", _("逐月受理"), "line", months)
-    per_month = dashboards.monthly(user=user, area=area, year=year)
+    counts = dashboards.year_counts(user=user, area=area, year=year, level=Level.VILLAGE, months=True)
     for source in dashboards.sources_for(user):
-        trend.add(source.label, per_month[source.label], [_evidence(source.figure, area, year)] * 12)
+        trend.add(source.label, counts.by_month[source.label], [_evidence(source.figure, area, year)] * 12)
 
-    villages, per_village = dashboards.by_child(user=user, area=area, year=year, level=Level.VILLAGE)
+    villages = counts.children
     by_village = Chart("villages", _("各村（社区）"), "bar", [v.name for v in villages], stacked=True)
     for source in dashboards.sources_for(user):
-        by_village.add(source.label, per_village[source.label], [_evidence(source.figure, area, year)] * len(villages))
+        link = _evidence(source.figure, area, year)
+        by_village.add(source.label, counts.by_child[source.label], [link] * len(villages))
 
     work = dashboards.open_work(user=user, area=area, today=today)
     open_chart = Chart("open", _("在办与逾期（截至今日）"), "bar", [row["source"].label for row in work])
@@ -127,7 +128,8 @@ def township_dashboard_view(request):
 
 
 def _county_charts(user, county, year: int, today: datetime.date) -> list[Chart]:
-    townships, per_township = dashboards.by_child(user=user, area=county, year=year, level=Level.TOWNSHIP)
+    counts = dashboards.year_counts(user=user, area=county, year=year, level=Level.TOWNSHIP)
+    townships, per_township = counts.children, counts.by_child
     names = [t.name for t in townships]
     side = Chart("townships", _("各乡镇受理（本年）"), "bar", names)
     for source in dashboards.sources_for(user):

@@ -101,25 +101,6 @@ def latest_year(years: list[int], *, up_to: int) -> int:
     return earlier[-1] if earlier else years[-1] if years else up_to
 
 
-def monthly(*, user, area: Area, year: int) -> dict[str, list[int]]:
-    """Records of each kind per month of the year: label → twelve counts."""
-    out = {}
-    for source in sources_for(user):
-        counts = [0] * 12
-        rows = (
-            _records(user, source, area)
-            .filter(**{f"{source.date_field}__year": year})
-            .annotate(month=ExtractMonth(source.date_field))
-            .values("month")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        for row in rows:
-            counts[row["month"] - 1] = row["n"]
-        out[source.label] = counts
-    return out
-
-
 def _by_child(qs: QuerySet, parent: Area, **aggregates) -> dict[str, dict]:
     """Aggregates per child area of `parent` (a township's villages, a county's townships): child path → values.
     Every child's path is the parent's plus one fixed-width segment, so one GROUP BY on that prefix does it."""
@@ -132,15 +113,35 @@ def children(area: Area, level: int) -> list[Area]:
     return list(area.children.current().filter(level=level).order_by("code", "name"))
 
 
-def by_child(*, user, area: Area, year: int, level: int) -> tuple[list[Area], dict[str, list[int]]]:
-    """Each kind's records of the year per child area (a township's villages, a county's townships)."""
+@dataclass
+class YearCounts:
+    children: list[Area]
+    by_child: dict[str, list[int]]  # kind → counts per child area
+    by_month: dict[str, list[int]]  # kind → twelve counts (empty unless asked for)
+
+
+def year_counts(*, user, area: Area, year: int, level: int, months: bool = False) -> YearCounts:
+    """Each kind's records of the year per child area (a township's villages, a county's townships) and, if asked,
+    per month: one GROUP BY (child, month) per kind."""
     kids = children(area, level)
-    out = {}
+    result = YearCounts(kids, {}, {})
     for source in sources_for(user):
+        width = len(area.path) + PATH_SEGMENT
+        keys = ("child", "month") if months else ("child",)
         qs = _records(user, source, area).filter(**{f"{source.date_field}__year": year})
-        counts = _by_child(qs, area, n=Count("id"))
-        out[source.label] = [counts.get(kid.path, {}).get("n", 0) for kid in kids]
-    return kids, out
+        qs = qs.annotate(child=Substr("area__path", 1, width))
+        if months:
+            qs = qs.annotate(month=ExtractMonth(source.date_field))
+        per_child: dict[str, int] = {}
+        per_month = [0] * 12
+        for row in qs.values(*keys).annotate(n=Count("id")).order_by():
+            per_child[row["child"]] = per_child.get(row["child"], 0) + row["n"]
+            if months:
+                per_month[row["month"] - 1] += row["n"]
+        result.by_child[source.label] = [per_child.get(kid.path, 0) for kid in kids]
+        if months:
+            result.by_month[source.label] = per_month
+    return result
 
 
 def open_work(*, user, area: Area, today: datetime.date) -> list[dict]:
