@@ -7,6 +7,7 @@ from fazhi.areas.models import Area
 from fazhi.core.dictionaries import dictionary_choices
 from fazhi.core.forms import DateInput
 from fazhi.grid.choices import CATEGORY, MatterSource, MatterStatus, Satisfaction, StaffPost
+from fazhi.people.forms import ResidentSearchField
 from fazhi.people.models import Household, Resident
 
 
@@ -41,7 +42,7 @@ class MatterForm(forms.Form):
     area = forms.ModelChoiceField(label=_("网格"), queryset=Area.objects.none())
     category = forms.ChoiceField(label=_("类别"))
     description = forms.CharField(label=_("事项描述"), widget=forms.Textarea(attrs={"rows": 3}))
-    resident = forms.ModelChoiceField(label=_("反映人（已登记居民）"), queryset=Resident.objects.none(), required=False)
+    resident = ResidentSearchField(label=_("反映人（已登记居民）"), required=False)
     raised_by_text = forms.CharField(label=_("反映人（未登记时填写）"), max_length=100, required=False)
     place = forms.CharField(label=_("地点"), max_length=200, required=False)
     source = forms.ChoiceField(label=_("来源"), choices=MatterSource.choices, initial=MatterSource.GRID_REPORT)
@@ -56,11 +57,20 @@ class MatterForm(forms.Form):
     attachments = MultipleFileField(label=_("照片和文件"), required=False)
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
+    # 保存并继续添加 keeps where, when and what kind; 复制 takes all but the number, the dates and the photos.
+    keep_fields = ("area", "category", "source", "happened_on", "place")
+    copy_fields = ("area", "category", "description", "resident", "raised_by_text", "place", "source")
+
     def __init__(self, *args, grids=None, residents=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = grids if grids is not None else Area.objects.none()
         self.fields["resident"].queryset = residents if residents is not None else Resident.objects.none()
-        self.fields["category"].choices = dictionary_choices(CATEGORY)
+        # Many categories: none is preselected, or an unpicked one would be counted as chosen.
+        self.fields["category"].choices = [("", _("请选择")), *dictionary_choices(CATEGORY)]
+        if not self.is_bound and "area" not in self.initial:
+            only = list(self.fields["area"].queryset[:2])
+            if len(only) == 1:  # a grid worker's only grid
+                self.fields["area"].initial = only[0].pk
 
 
 class TransitionForm(forms.Form):

@@ -25,6 +25,7 @@ from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.pagination import paginate
 from fazhi.core.provenance import onward_links, sources_for
+from fazhi.core.quick_entry import after_create, entry_initial
 from fazhi.grid import exports, selectors, services
 from fazhi.grid.choices import CATEGORY
 from fazhi.grid.forms import (
@@ -139,7 +140,14 @@ def matter_export_view(request):
 @require_perm("grid.change")
 def matter_create_view(request):
     residents = Resident.objects.visible_to(request.user)
-    form = MatterForm(request.POST or None, request.FILES or None, grids=_grids(request.user), residents=residents)
+    get = lambda pk: selectors.matter_get(user=request.user, pk=pk)  # noqa: E731
+    form = MatterForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=entry_initial(request, MatterForm, get_record=get),
+        grids=_grids(request.user),
+        residents=residents,
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -147,8 +155,9 @@ def matter_create_view(request):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("已登记事项 %(n)s。") % {"n": matter.number})
-            return redirect("grid:matter_detail", pk=matter.pk)
+            message = _("已登记事项 %(n)s。") % {"n": matter.number}
+            detail = reverse("grid:matter_detail", args=[matter.pk])
+            return after_create(request, form=form, message=message, detail_url=detail)
     return render_page(request, "grid/matter_form.html", {"form": form, "title": _("登记群众说事")})
 
 

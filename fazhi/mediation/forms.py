@@ -16,8 +16,11 @@ from fazhi.mediation.choices import (
     Tier,
 )
 from fazhi.mediation.models import MediationBody, Mediator
+from fazhi.people.forms import ResidentSearchField
 
 BLANK = [("", _("全部"))]
+# A choice with many answers starts empty: a default the user did not pick would be counted as if they had.
+UNCHOSEN = [("", _("请选择"))]
 
 
 class DisputeFilterForm(forms.Form):
@@ -38,23 +41,44 @@ class DisputeForm(forms.Form):
     title = forms.CharField(label=_("纠纷简述"), max_length=200)
     facts = forms.CharField(label=_("主要事实与争议事项"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     dispute_type = forms.ChoiceField(label=_("纠纷类型"))
-    source = forms.ChoiceField(label=_("来源"), choices=DisputeSource.choices)
+    source = forms.ChoiceField(label=_("来源"), choices=UNCHOSEN + DisputeSource.choices)
     tier = forms.ChoiceField(label=_("处理层级"), choices=Tier.choices, initial=Tier.GENERAL)
     key_group = forms.BooleanField(label=_("涉及重点群体"), required=False)
     amount = forms.DecimalField(label=_("涉及金额（元）"), required=False, min_value=0, max_digits=12, decimal_places=2)
     received_on = forms.DateField(label=_("受理日期"), widget=DateInput())
     applicant = forms.CharField(label=_("申请人（当事人一）"), max_length=100)
-    applicant_resident = forms.ModelChoiceField(label=_("申请人为登记居民"), queryset=None, required=False)
+    applicant_resident = ResidentSearchField(label=_("申请人为登记居民"), required=False)
     respondent = forms.CharField(label=_("被申请人（当事人二）"), max_length=100, required=False)
-    respondent_resident = forms.ModelChoiceField(label=_("被申请人为登记居民"), queryset=None, required=False)
+    respondent_resident = ResidentSearchField(label=_("被申请人为登记居民"), required=False)
     body = forms.ModelChoiceField(label=_("调解组织"), queryset=None, required=False)
     mediators = forms.ModelMultipleChoiceField(label=_("调解员"), queryset=None, required=False)
     leader = forms.ModelChoiceField(label=_("包案领导"), queryset=None, required=False)
 
+    # 保存并继续添加 keeps what a day's intake shares; 复制 takes the case but not its number or 受理日期.
+    keep_fields = ("area", "received_on", "dispute_type", "source", "tier", "body", "mediators", "leader")
+
+    @classmethod
+    def copy_initial(cls, dispute) -> dict:
+        initial = {
+            name: getattr(dispute, name)
+            for name in ("title", "facts", "dispute_type", "source", "tier", "key_group", "amount")
+        }
+        initial.update(
+            area=dispute.area_id,
+            body=dispute.body_id,
+            leader=dispute.leader_id,
+            mediators=[m.pk for m in dispute.mediators.all()],
+        )
+        for party in dispute.parties.all():
+            prefix = "applicant" if party.role == PartyRole.APPLICANT else "respondent"
+            initial.setdefault(prefix, party.name)
+            initial.setdefault(f"{prefix}_resident", party.resident_id)
+        return initial
+
     def __init__(self, *args, areas, bodies, mediators, leaders, residents, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = areas
-        self.fields["dispute_type"].choices = dictionary_choices(DISPUTE_TYPE)
+        self.fields["dispute_type"].choices = UNCHOSEN + dictionary_choices(DISPUTE_TYPE)
         self.fields["body"].queryset = bodies
         self.fields["mediators"].queryset = mediators
         self.fields["leader"].queryset = leaders

@@ -1,8 +1,10 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.areas.models import Area
+from fazhi.areas.models import Area, Level
 from fazhi.core.dictionaries import dictionary_choices
+from fazhi.core.widgets import SearchChoiceField
 from fazhi.people.choices import TAG, ResidentStatus
 from fazhi.people.models import Household, Reveal
 
@@ -70,3 +72,30 @@ class HouseholdForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel文件（.xlsx）"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+
+def resident_tells_apart(resident) -> str:
+    """What tells two residents of the same name apart in a search box: village and grid, sex, age, the masked
+    身份证号's tail — nothing the masks do not already show."""
+    area = resident.area
+    parent = area.parent if area.level == Level.GRID else None
+    place = f"{parent.name} {area.name}" if parent and parent.name not in area.name else area.name
+    parts = [place]
+    if resident.sex:
+        parts.append(resident.get_sex_display())
+    if resident.birth_year:
+        parts.append(_("%(n)d岁") % {"n": timezone.localdate().year - resident.birth_year})
+    if resident.id_number_masked:
+        parts.append(_("身份证尾号 %(tail)s") % {"tail": resident.id_number_masked.lstrip("*")})
+    return " · ".join(str(p) for p in parts)
+
+
+class ResidentSearchField(SearchChoiceField):
+    """A registered resident, found by typing (people:resident_search); the queryset, the user's scope, only
+    checks what is posted."""
+
+    def __init__(self, **kwargs):
+        super().__init__(search_url_name="people:resident_search", **kwargs)
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name}（{resident_tells_apart(obj)}）"

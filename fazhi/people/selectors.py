@@ -4,7 +4,7 @@ import re
 from collections import defaultdict
 
 from django.core.paginator import Page
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 
 from fazhi.areas.models import subtree_q
 from fazhi.areas.scoping import get_visible_or_404
@@ -78,3 +78,43 @@ def household_list(*, user, filters: dict | None = None) -> QuerySet:
 
 def household_get(*, user, pk: int) -> Household:
     return get_visible_or_404(Household.objects.select_related("area"), user, pk=pk)
+
+
+RESIDENT_SEARCH_LIMIT = 20
+
+
+def _tail_q(q: str) -> Q | None:
+    """The tails a mask shows: a phone's last four, a 身份证号's last two (the masks keep nothing more)."""
+    compact = re.sub(r"\s", "", q).upper()
+    if re.fullmatch(r"\d{4}", compact):
+        return Q(phone_masked__endswith=compact)
+    if re.fullmatch(r"\d{1,2}|\dX", compact):
+        return Q(id_number_masked__endswith=compact)
+    return None
+
+
+def resident_search(*, user, q: str, limit: int = RESIDENT_SEARCH_LIMIT) -> list[Resident]:
+    """At most `limit` + 1 residents in the user's scope for a form's search box (the extra one tells the box
+    there are more): by name, pinyin or its initials, a full 身份证号 or phone by blind index, or the tail a mask
+    shows. Only plaintext columns are read — no ciphertext is loaded or decrypted for a list."""
+    q = (q or "").strip()[:50]
+    if not q:
+        return []
+    match = _tail_q(q) or _search_q(q)
+    exact_first = Case(When(name=q, then=Value(0)), default=Value(1))
+    qs = (
+        Resident.objects.visible_to(user)
+        .filter(match)
+        .select_related("area__parent")
+        .only(
+            "name",
+            "sex",
+            "birth_year",
+            "id_number_masked",
+            "area__name",
+            "area__level",
+            "area__path",
+            "area__parent__name",
+        )
+    )
+    return list(qs.order_by(exact_first, "name", "area__path", "pk")[: limit + 1])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.people import views
+from fazhi.people import search_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("residents/<int:pk>/", views.resident_detail_view, name="resident_detail"),
     path("residents/<int:pk>/edit/", views.resident_edit_view, name="resident_edit"),
     path("residents/<int:pk>/reveal/", views.resident_reveal_view, name="resident_reveal"),
+    path("search/residents/", search_views.resident_search_view, name="resident_search"),
     path("households/", views.household_list_view, name="household_list"),
     path("households/export/", views.household_export_view, name="household_export"),
     path("households/new/", views.household_create_view, name="household_create"),

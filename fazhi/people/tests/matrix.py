@@ -65,6 +65,8 @@ CASES = [
     Case("people:resident_list", PEOPLE_VIEWERS),
     Case("people:resident_export", PEOPLE_VIEWERS),
     Case("people:resident_create", PEOPLE_CHANGERS),
+    # Every signed-in user may ask; each is answered only from their own scope (test_search).
+    Case("people:resident_search"),
     Case("people:resident_detail", PEOPLE_VIEWERS, kwargs=_resident),
     Case("people:resident_edit", PEOPLE_CHANGERS, kwargs=_resident),
     Case(
