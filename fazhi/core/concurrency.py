@@ -147,8 +147,9 @@ class VersionConflict(APIException):
     default_code = "conflict"
 
     def __init__(self, *, current: int):
-        detail = _("记录已被他人修改（当前第 %(version)s 版），请重新读取后再提交。") % {"version": current}
-        super().__init__({"detail": detail, "version": current})
+        super().__init__(_("记录已被他人修改（当前第 %(version)s 版），请重新读取后再提交。") % {"version": current})
+        # Set after init: DRF would turn every value of a dict detail into text, and clients compare the version.
+        self.detail = {"detail": self.detail, "version": current}
 
 
 class PreconditionFailed(VersionConflict):

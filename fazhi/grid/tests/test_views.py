@@ -98,11 +98,12 @@ def test_the_matter_form_offers_today_as_the_day_it_happened_and_refuses_a_later
 
 def test_closing_without_a_result_through_the_page_is_refused(client, member):
     m = matter_create(actor=None, area=member.grid, category="dispute", description="x", source="phone")
-    response = client.post(reverse("grid:matter_transition", args=[m.pk]), {"action": "close"}, follow=True)
+    url = reverse("grid:matter_transition", args=[m.pk])
+    response = client.post(url, {"action": "close", "version": m.version}, follow=True)
     assert "办结须填写办理结果" in response.content.decode()
     m.refresh_from_db()
     assert m.status == "registered"
-    client.post(reverse("grid:matter_transition", args=[m.pk]), {"action": "close", "result": "已调解"})
+    client.post(url, {"action": "close", "result": "已调解", "version": m.version})
     m.refresh_from_db()
     assert (m.status, m.result) == ("closed", "已调解")
     assert [e.action for e in m.events.all()] == ["register", "close"]
@@ -176,10 +177,11 @@ def test_a_township_reply_template_reaches_the_grids_and_can_fill_the_reply(clie
 def test_marking_a_duplicate_through_the_page(client, member):
     a = matter_create(actor=None, area=member.grid, category="dispute", description="甲", source="phone")
     b = matter_create(actor=None, area=member.grid, category="dispute", description="甲again", source="phone")
-    client.post(reverse("grid:matter_duplicate", args=[b.pk]), {"number": a.number})
+    url = reverse("grid:matter_duplicate", args=[b.pk])
+    client.post(url, {"number": a.number, "version": b.version})
     b.refresh_from_db()
     assert b.duplicate_of == a
-    response = client.post(reverse("grid:matter_duplicate", args=[b.pk]), {"number": "SS-none"}, follow=True)
+    response = client.post(url, {"number": "SS-none", "version": b.version}, follow=True)
     assert "未找到该编号的事项" in response.content.decode()
 
 
