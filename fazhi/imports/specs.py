@@ -261,6 +261,68 @@ def _grid_matter() -> ImportSpec:
     )
 
 
+def _grid_visit() -> ImportSpec:
+    from fazhi.grid import selectors, services
+    from fazhi.grid.forms import VisitForm
+    from fazhi.grid.models import Visit
+
+    class VisitRowForm(VisitForm):
+        """The page finds the household by search; a sheet names it by its grid and 户编号."""
+
+        grid = forms.ModelChoiceField(label=_("网格"), queryset=None)
+        household_number = forms.CharField(label=_("户编号"), max_length=30)
+        field_order = ["grid", "household_number"]
+
+        def __init__(self, *args, grids, households, **kwargs):
+            super().__init__(*args, households=households, **kwargs)
+            self.fields["grid"].queryset = grids
+            self.fields.pop("household")
+            self._households, self._by_number = households, None
+
+        def clean(self):
+            data = super().clean()
+            grid, number = data.get("grid"), (data.get("household_number") or "").strip()
+            if grid and number:
+                if self._by_number is None:  # read once for a file, on its first row
+                    self._by_number = {(h.area_id, h.number): h for h in self._households}
+                data["household"] = self._by_number.get((grid.pk, number))
+                if data["household"] is None:
+                    self.add_error("household_number", _("该网格没有户编号为“%(n)s”的户。") % {"n": number})
+            return data
+
+    def create(actor, form):
+        d = form.cleaned_data
+        facts = {k: d[k] for k in ("address", "member_count") if d.get(k) not in (None, "")}
+        matter = None
+        if d.get("matter_category"):
+            matter = {"category": d["matter_category"], "description": d["matter_description"], "attachments": []}
+        return services.visit_record(
+            actor=actor,
+            household=d["household"],
+            visited_on=d["visited_on"],
+            notes=d["notes"],
+            household_facts=facts or None,
+            matter=matter,
+        )
+
+    return ImportSpec(
+        kind="grid.visit",
+        label=str(_("网格走访")),
+        module=Module.GRID,
+        form_class=VisitRowForm,
+        form_kwargs=lambda user: {
+            "grids": areas_visible_to(user, Module.GRID, CHANGE).filter(level=Level.GRID).current().order_by("path"),
+            "households": selectors.visit_household_choices(user=user),
+        },
+        create=create,
+        model=Visit,
+        key=("household", "visited_on"),
+        exclude=("attachments", "idempotency_key"),
+        example={"household_number": "0001", "visited_on": "2024-03-05", "notes": "了解家庭近况，宣传防诈骗知识"},
+        list_url=("grid:visit_list",),
+    )
+
+
 def _petition() -> ImportSpec:
     from fazhi.petitions import services
     from fazhi.petitions.forms import PetitionForm
@@ -334,6 +396,7 @@ BUILDERS: dict[str, Callable[[], ImportSpec]] = {
     "enforcement.inspection": _enforcement_inspection,
     "disclosure.posting": _disclosure_posting,
     "grid.matter": _grid_matter,
+    "grid.visit": _grid_visit,
     "petitions.petition": _petition,
 }
 LEDGER_PREFIX = "ledger.t"

@@ -223,12 +223,14 @@ def test_ledger_entries_of_a_custom_type_import_with_its_measures_and_fields(tow
         ("enforcement:inspection_list", "enforcement.inspection"),
         ("disclosure:board_list", "disclosure.posting"),
         ("petitions:petition_list", "petitions.petition"),
+        ("grid:visit_list", "grid.visit"),
+        ("grid:matter_list", "grid.matter"),
     ],
 )
 def test_each_list_page_links_to_its_import_for_those_who_may_change_it(page, kind, town, world, client):
     from fazhi.accounts.roles import Role
 
-    client.force_login(town.staff)
+    client.force_login(town.grid_admin if kind.startswith("grid.") else town.staff)
     assert reverse("imports:batch_upload", args=[kind]) in client.get(reverse(page)).content.decode()
     client.force_login(world.user(Role.SUPERVISOR))  # reads everything, changes nothing
     assert reverse("imports:batch_upload", args=[kind]) not in client.get(reverse(page)).content.decode()
@@ -239,3 +241,30 @@ def test_a_ledger_type_page_links_to_the_import_of_its_entries(town, client):
     client.force_login(town.staff)
     html = client.get(reverse("ledger:type_detail", args=[record_type.pk])).content.decode()
     assert reverse("imports:batch_upload", args=[f"ledger.t{record_type.pk}"]) in html
+
+
+def test_visits_import_naming_the_household_by_its_grid_and_number(town, client):
+    from fazhi.grid.models import Visit
+    from fazhi.people.services import household_create
+
+    household = household_create(actor=None, area=town.grid, number="0007", head_name="赵某")
+    client.force_login(town.grid_admin)
+    rows = [
+        {
+            "网格": "岚溪村第1网格",
+            "户编号": "0007",
+            "走访日期": "2024.3.5",
+            "走访情况": "宣传防诈骗",
+            "更新家庭人口": "４",
+        },
+        {"网格": "岚溪村第1网格", "户编号": "0099", "走访日期": "2024.3.6"},
+    ]
+    template = client.get(reverse("imports:batch_template", args=["grid.visit"])).content
+    batch = _upload(client, "grid.visit", fill(template, rows))
+    assert [(e["row"], e["column"], e["message"]) for e in batch.errors] == [
+        (3, "户编号", "该网格没有户编号为“0099”的户。")
+    ]
+    batch = _import(client, "grid.visit", rows[:1])
+    visit = Visit.objects.get(pk=batch.record_ids[0])
+    household.refresh_from_db()
+    assert (visit.household_id, visit.visited_on, household.member_count) == (household.pk, D, 4)
