@@ -22,6 +22,7 @@ from fazhi.publicity.services import activity_create
 from fazhi.reports import document, exports, services
 from fazhi.reports.county_table import township_table
 from fazhi.reports.figures import live_figures, value_text
+from fazhi.reports.pdf import converter
 from fazhi.reports.rendering import compose
 from fazhi.reports.selectors import county_rollup
 from fazhi.reports.tests.test_first_draft import YEAR, _year_of_work
@@ -159,3 +160,18 @@ def test_the_county_report_page_and_its_html_show_the_table(county, client):
     page = client.get(response["Location"]).content.decode()
     assert 'data-testid="township-table"' in page and "青石镇" in page and "全县合计" in page
     assert "【乡镇指标汇总表】" in page  # how the editor shows where the table stands
+
+
+@pytest.mark.skipif(converter() is None, reason="needs LibreOffice (libreoffice-writer-nogui)")
+def test_the_county_reports_pdf_holds_the_table_in_serif_faces(county):
+    from pypdf import PdfReader
+
+    report = services.report_transition(
+        actor=None, report=services.report_create(actor=None, area=county, year=YEAR), action="finalise"
+    )
+    pdf = services.report_pdf_render(pdf_id=services.report_pdf_request(report=report).pk)
+    assert pdf.status == "done", pdf.message
+    with pdf.file.open("rb") as handle:
+        reader = PdfReader(handle)
+        text = "".join(page.extract_text() for page in reader.pages)
+    assert "青石镇" in text and "全县合计" in text and "云岭县人民政府" in text

@@ -1,9 +1,12 @@
 """A county publishes a template for its townships' reports; a new 镇 starts its draft from it in its own words,
 with its own values, and with the figures it has no data for flagged rather than stated as zeros."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from fazhi.accounts.roles import Role
 from fazhi.areas.models import Level
@@ -144,3 +147,12 @@ def test_the_template_page_offers_the_countys_assessed_figures_by_name(world, cl
     client.force_login(county_staff)
     page = client.get(reverse("reports:county_template"), {"county": world.county.pk, "year": YEAR}).content.decode()
     assert "【全乡镇】开展县定普法活动【县定普法活动】场" in page and "custom." not in page
+
+
+def test_the_create_form_shows_the_county_template_as_the_townships_default(world, client, county_staff):
+    year = timezone.localdate().year - 1  # the year the form offers
+    services.county_template_publish(actor=county_staff, county=world.county, year=year, sections=ROWS)
+    client.force_login(world.user(Role.LEGAL_STAFF))
+    page = client.get(reverse("reports:report_create")).content.decode()
+    checked = re.findall(r'name="start" value="(\w*)"[^>]*checked', page)
+    assert checked == ["county"] and "使用县里发布的报告模板" in page
