@@ -321,6 +321,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ReportStatusEnum": "fazhi.reports.choices.ReportStatus",
         "AspectResultEnum": "fazhi.documents.choices.AspectResult",
+        "ResidentStatusEnum": "fazhi.people.choices.ResidentStatus",
     },
 }
 
