@@ -193,6 +193,9 @@ AXES_ENABLED = env_bool("FAZHI_AXES_ENABLED", True)
 FAZHI_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("FAZHI_TRUSTED_PROXIES", "").split(",") if p.strip()]
 AXES_CLIENT_IP_CALLABLE = "fazhi.core.addresses.client_ip"
 RATELIMIT_IP_META_KEY = "fazhi.core.addresses.client_ip"
+# An exact 身份证号 search tells whether a number is registered: per user at most this many an hour, each audited
+# (fazhi/people/id_lookup.py).
+FAZHI_ID_LOOKUP_RATE = os.environ.get("FAZHI_ID_LOOKUP_RATE", "30/h")
 # Second factor (TOTP, django-otp): the three admin roles must pass it after the password (GB/T 22239-2019 身份鉴别
 # d, docs/law.md SEC-14/SEC-18). On unless DEBUG, so `make run` and its demo accounts stay usable without phones.
 FAZHI_REQUIRE_ADMIN_OTP = env_bool("FAZHI_REQUIRE_ADMIN_OTP", not DEBUG)

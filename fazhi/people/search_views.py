@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from fazhi.people import selectors
 from fazhi.people.forms import resident_tells_apart
+from fazhi.people.id_lookup import id_lookup_record, id_lookup_refused, is_id_number
 
 
 def _query(request) -> str:
@@ -16,7 +17,12 @@ def _query(request) -> str:
 @login_required
 def resident_search_view(request):
     q = _query(request).strip()
+    exact_id = is_id_number(q)
+    if exact_id and (refused := id_lookup_refused(request)):
+        return refused
     found = selectors.resident_search(user=request.user, q=q)
+    if exact_id:
+        id_lookup_record(actor=request.user, page="resident_search", hit=bool(found))
     limit = selectors.RESIDENT_SEARCH_LIMIT
     results = []
     for r in found[:limit]:

@@ -25,6 +25,7 @@ from fazhi.people.forms import (
     ResidentForm,
     RevealForm,
 )
+from fazhi.people.id_lookup import id_lookup_record, id_lookup_refused, is_id_number
 from fazhi.people.models import Household, ImportJob, Resident
 from fazhi.people.timeline import resident_timeline
 
@@ -44,7 +45,12 @@ def resident_list_view(request):
     data = request.POST if request.method == "POST" else request.GET
     form = ResidentFilterForm(data or None)
     filters = form.cleaned_data if form.is_valid() else {}
+    exact_id = is_id_number(filters.get("q", ""))
+    if exact_id and (refused := id_lookup_refused(request)):
+        return refused
     page = selectors.resident_page(user=request.user, filters=filters, number=data.get("page"))
+    if exact_id:
+        id_lookup_record(actor=request.user, page="resident_list", hit=page.paginator.count > 0)
     context = {"form": form, "page": page}
     return render_page(request, "people/resident_list.html", context, partial="results")
 
