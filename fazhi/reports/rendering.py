@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from fazhi.areas.models import Level
 from fazhi.reports.choices import ContentKind, SectionLevel
 from fazhi.reports.county_table import table_for, table_text
 from fazhi.reports.figures import Figure, Segment, collect, heading_marker, segments
@@ -82,7 +83,8 @@ def compose(report, sections=None) -> Composed:
         sid = getattr(section, "pk", None)
         body_blocks = []
         for line in _split_lines(segments(section.body or "", figures=figures, report=report)):  # 一是 per section
-            if not any(seg.table for seg in line):
+            # Only a county has townships to table; elsewhere the word stays as typed, for the author to see.
+            if not any(seg.table for seg in line) or report.area.level != Level.COUNTY:
                 body_blocks.append(Block("para", line, sid))
                 continue
             text = [seg for seg in line if not seg.table]

@@ -175,3 +175,11 @@ def test_the_county_reports_pdf_holds_the_table_in_serif_faces(county):
         reader = PdfReader(handle)
         text = "".join(page.extract_text() for page in reader.pages)
     assert "青石镇" in text and "全县合计" in text and "云岭县人民政府" in text
+
+
+def test_a_townships_text_naming_the_table_keeps_the_word_and_gets_no_table(world):
+    report = services.report_create(
+        actor=None, area=world.township, year=YEAR, template=[(0, "", "{township_table}", "")]
+    )
+    composed = compose(report)
+    assert [b.kind for b in composed.blocks] == ["para"] and composed.blocks[0].text == "【乡镇指标汇总表】"
