@@ -323,6 +323,49 @@ def _grid_visit() -> ImportSpec:
     )
 
 
+def _dispute() -> ImportSpec:
+    from fazhi.areas.selectors import leaders_over
+    from fazhi.mediation import selectors, services
+    from fazhi.mediation.choices import PartyRole
+    from fazhi.mediation.forms import DisputeForm
+    from fazhi.mediation.models import Dispute
+    from fazhi.people.models import Resident
+
+    def kwargs(user):
+        areas = areas_visible_to(user, Module.MEDIATION, CHANGE).current()
+        first = areas.order_by("path").first()
+        return {
+            "areas": areas,
+            "bodies": selectors.body_list(user=user).filter(is_active=True),
+            "mediators": selectors.mediator_list(user=user),
+            "leaders": leaders_over(first) if first else areas.none(),
+            "residents": Resident.objects.none(),
+        }
+
+    def create(actor, form):
+        d = dict(form.cleaned_data)
+        parties = [services.PartyInput(name=d.pop("applicant"), role=PartyRole.APPLICANT)]
+        respondent = d.pop("respondent", "")
+        if respondent:
+            parties.append(services.PartyInput(name=respondent, role=PartyRole.RESPONDENT))
+        return services.dispute_create(actor=actor, parties=parties, **d)
+
+    return ImportSpec(
+        kind="mediation.dispute",
+        label=str(_("矛盾纠纷")),
+        module=Module.MEDIATION,
+        form_class=DisputeForm,
+        form_kwargs=kwargs,
+        create=create,
+        model=Dispute,
+        key=("area", "received_on", "title"),
+        # a party who is a registered resident is found by search on the dispute's page
+        exclude=("applicant_resident", "respondent_resident"),
+        example={"title": "相邻宅基地滴水纠纷", "received_on": "2024-03-05", "applicant": "张某", "respondent": "李某"},
+        list_url=("mediation:dispute_list",),
+    )
+
+
 def _petition() -> ImportSpec:
     from fazhi.petitions import services
     from fazhi.petitions.forms import PetitionForm
@@ -398,10 +441,11 @@ BUILDERS: dict[str, Callable[[], ImportSpec]] = {
     "grid.matter": _grid_matter,
     "grid.visit": _grid_visit,
     "petitions.petition": _petition,
+    "mediation.dispute": _dispute,
 }
 LEDGER_PREFIX = "ledger.t"
 MODULES = (Module.TRAINING, Module.PUBLICITY, Module.COUNSEL, Module.ENFORCEMENT, Module.DISCLOSURE, Module.GRID,
-           Module.PETITIONS, Module.LEDGER)  # fmt: skip
+           Module.MEDIATION, Module.PETITIONS, Module.LEDGER)  # fmt: skip
 
 
 def spec_get(kind: str, *, user) -> ImportSpec:

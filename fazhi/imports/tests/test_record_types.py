@@ -225,6 +225,7 @@ def test_ledger_entries_of_a_custom_type_import_with_its_measures_and_fields(tow
         ("petitions:petition_list", "petitions.petition"),
         ("grid:visit_list", "grid.visit"),
         ("grid:matter_list", "grid.matter"),
+        ("mediation:dispute_list", "mediation.dispute"),
     ],
 )
 def test_each_list_page_links_to_its_import_for_those_who_may_change_it(page, kind, town, world, client):
@@ -268,3 +269,23 @@ def test_visits_import_naming_the_household_by_its_grid_and_number(town, client)
     visit = Visit.objects.get(pk=batch.record_ids[0])
     household.refresh_from_db()
     assert (visit.household_id, visit.visited_on, household.member_count) == (household.pk, D, 4)
+
+
+def test_disputes_import_with_their_two_parties(town, client):
+    from fazhi.mediation.models import Dispute
+
+    client.force_login(town.staff)
+    row = {
+        "所属区划": "岚溪村（500229104201）",
+        "纠纷简述": "相邻宅基地滴水纠纷",
+        "纠纷类型": "邻里",
+        "来源": "当事人申请",
+        "处理层级": "简易（现场调解）",
+        "受理日期": "2024-03-05",
+        "申请人（当事人一）": "张某",
+        "被申请人（当事人二）": "李某",
+    }
+    batch = _import(client, "mediation.dispute", [row])
+    dispute = Dispute.objects.get(pk=batch.record_ids[0])
+    assert (dispute.area.name, dispute.received_on, dispute.tier) == ("岚溪村", D, "simple")
+    assert sorted(dispute.parties.values_list("name", flat=True)) == ["张某", "李某"]
