@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import DateInput
+from fazhi.people.forms import ResidentSearchField
 from fazhi.petitions.choices import Channel, Decision, Kind, Stabilisation, Status
 
 BLANK = [("", _("全部"))]
@@ -89,7 +90,7 @@ class ToDisputeForm(forms.Form):
 class KeyPetitionerForm(forms.Form):
     area = forms.ModelChoiceField(label=_("所属区划"), queryset=None)
     name = forms.CharField(label=_("姓名"), max_length=50)
-    resident = forms.ModelChoiceField(label=_("登记居民"), queryset=None, required=False)
+    resident = ResidentSearchField(label=_("登记居民"), required=False)
     responsible_leader = forms.ModelChoiceField(label=_("包案领导"), queryset=None, required=False)
     appeal = forms.CharField(label=_("主要诉求"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     status = forms.ChoiceField(label=_("稳控状态"), choices=Stabilisation.choices)
