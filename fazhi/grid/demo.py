@@ -16,6 +16,19 @@ from fazhi.people.validation import id_check_char
 SURNAMES = "张王李刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑谢冉向彭"
 GIVEN = ["明", "华", "芳", "军", "英", "平", "强", "丽", "勇", "燕", "春", "秀", "国", "兰", "德", "成", "海", "梅"]
 HOUSEHOLDS_PER_GRID = 20
+# What a resident says about a matter, by its category (two wordings each).
+MATTER_TEXT = {
+    "dispute": ["两户因宅基地边界发生争执，请求调解。", "邻里因修房占道发生口角，请求村里出面协调。"],
+    "neighbour": ["邻里之间因排水沟堵塞发生争执，请求协调。", "邻居家犬只夜间吠叫扰民，请求协调。"],
+    "land_forest": ["承包地界址不清，与邻居有争议。", "林地界桩被移动，与相邻农户对林界有争议。"],
+    "family": ["老人反映子女未按约定支付赡养费。", "夫妻因家庭琐事长期争吵，请求调解。"],
+    "wages": ["务工工资被拖欠，请求帮助追讨。", "在本地工地务工，工钱迟迟未结清。"],
+    "safety": ["反映村道边坡有落石隐患。", "反映村小学旁电线老化下垂，存在安全隐患。"],
+    "sanitation": ["反映村道旁垃圾堆放未及时清运。", "反映河沟有生活污水直排。"],
+    "livelihood": ["反映组内自来水压力不足，高处农户用水困难。", "反映村道路灯损坏，夜间出行不便。"],
+    "policy": ["咨询城乡居民养老保险缴费政策。", "咨询高龄老人补贴申领条件。"],
+    "other": ["反映村民活动室开放时间不固定。", "建议在村口增设公交候车点。"],
+}
 
 
 def _name(rng: random.Random) -> str:
@@ -103,16 +116,10 @@ def load(context: dict) -> None:
                 matter = matter_create(
                     actor=None,
                     area=grid,
-                    category=rng.choice(categories),
-                    description=rng.choice(
-                        [
-                            "邻里之间因排水沟堵塞发生争执，请求协调。",
-                            "反映村道边坡有落石隐患。",
-                            "咨询城乡居民养老保险缴费政策。",
-                            "务工工资被拖欠，请求帮助追讨。",
-                            "承包地界址不清，与邻居有争议。",
-                        ]
-                    ),
+                    # One draw for the category and one for the wording, as before (the seed's figures rest on
+                    # this stream); the wording is the category's own, so 养老保险 is never filed under 土地林权.
+                    category=(category := rng.choice(categories)),
+                    description=MATTER_TEXT.get(category, MATTER_TEXT["other"])[rng.randrange(5) % 2],
                     source=_source(rng, n),
                     registered_on=day,
                     happened_on=day - datetime.timedelta(days=3 if n == 4 else 0),

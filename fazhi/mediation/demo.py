@@ -118,19 +118,19 @@ def load(context: dict) -> None:
 
     done = set(Dispute.objects.filter(area__path__startswith=township.path).values_list("title", flat=True))
 
-    def plan(n: int, tier: str, *, key_group: bool = False, start: int = 0):
+    def plan(n: int, *, start: int = 0):
         for j in range(n):
             i = start + j
             kind = TYPES[i % len(TYPES)]
             village_index = i % len(villages)
             on = D(2023, 1, 5) + datetime.timedelta(days=(i * 3) % 330)
-            title = (
-                f"{villages[village_index].name}{TYPE_TITLES[kind]}（{tier}-{'重点' if key_group else '一般'}-{j + 1}）"
-            )
+            # i is unique across the plans (each starts at its own hundred), so the title is too: it is the key
+            # that keeps the loader from making a dispute twice.
+            title = f"{villages[village_index].name}{TYPE_TITLES[kind]}（{on.year}年第{i + 1}号）"
             yield i, kind, village_index, on, title
 
     # 简易: mediated on the spot by village mediators and recorded after the fact (62).
-    for i, kind, vi, on, title in plan(62, Tier.SIMPLE):
+    for i, kind, vi, on, title in plan(62):
         if title in done:
             continue
         dispute = services.dispute_record_on_site(
@@ -153,9 +153,7 @@ def load(context: dict) -> None:
     studio_team = mediators[:6]
 
     def general(n: int, *, key_group: bool = False, start: int = 100, outcome=DisputeStatus.RESOLVED) -> None:
-        for i, kind, vi, on, title in plan(n, Tier.GENERAL, key_group=key_group, start=start):
-            if outcome != DisputeStatus.RESOLVED:
-                title = title.replace("一般-", "不成-")
+        for i, kind, vi, on, title in plan(n, start=start):
             if title in done:
                 continue
             team = [studio_team[i % 6], studio_team[(i + 1) % 6]]
@@ -199,7 +197,7 @@ def load(context: dict) -> None:
 
     # 疑难: taken over by a township leader with a deadline (3 ordinary + 1 key group), escalated from the studio.
     def difficult(n: int, *, key_group: bool = False, start: int = 400) -> None:
-        for i, kind, vi, on, title in plan(n, Tier.DIFFICULT, key_group=key_group, start=start):
+        for i, kind, vi, on, title in plan(n, start=start):
             if title in done:
                 continue
             dispute = services.dispute_create(
@@ -249,7 +247,7 @@ def load(context: dict) -> None:
     # Open cases relative to today: two overdue, one due soon (workbench items).
     today = timezone.localdate()
     for n, (days_ago, tier) in enumerate([(45, Tier.GENERAL), (40, Tier.DIFFICULT), (25, Tier.GENERAL)]):
-        title = f"在办纠纷示例{n + 1}：{TYPE_TITLES[TYPES[n]]}"
+        title = f"{villages[n].name}{TYPE_TITLES[TYPES[n]]}（在办第{n + 1}件）"
         if Dispute.objects.filter(title=title).exists() or (tier == Tier.DIFFICULT and leader is None):
             continue
         on = today - datetime.timedelta(days=days_ago)
