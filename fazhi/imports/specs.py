@@ -191,6 +191,51 @@ def _counsel_opinion() -> ImportSpec:
     )
 
 
+def _counsel_contract_review() -> ImportSpec:
+    from fazhi.counsel import services
+    from fazhi.counsel.forms import ContractForm, ContractReviewForm
+    from fazhi.counsel.models import Adviser, ContractReview
+
+    review = ContractReviewForm.base_fields
+
+    class ContractReviewRowForm(ContractForm):
+        """A contract and its review in one row: the page records them one after the other."""
+
+        reviewer, reviewed_on = review["reviewer"], review["reviewed_on"]
+        conclusion, opinion = review["conclusion"], review["opinion"]
+
+        def __init__(self, *args, advisers, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["reviewer"].queryset = advisers
+
+    def create(actor, form):
+        d = dict(form.cleaned_data)
+        verdict = {name: d.pop(name) for name in ("reviewer", "reviewed_on", "conclusion", "opinion")}
+        contract = services.contract_create(actor=actor, **d)
+        return services.contract_review(actor=actor, contract=contract, **verdict)
+
+    return ImportSpec(
+        kind="counsel.contract_review",
+        label=str(_("合同合法性审查")),
+        module=Module.COUNSEL,
+        form_class=ContractReviewRowForm,
+        form_kwargs=lambda user: {
+            "areas": _areas(user, Module.COUNSEL, [Level.TOWNSHIP, Level.VILLAGE]),
+            "advisers": Adviser.objects.visible_to(user).order_by("name"),
+        },
+        create=create,
+        model=ContractReview,
+        key=("area", "submitted_on", "title"),
+        example={
+            "title": "场镇污水管网建设施工合同",
+            "counterparty": "某建设工程有限公司",
+            "submitted_on": "2024-03-01",
+            "reviewed_on": "2024-03-05",
+        },
+        list_url=("counsel:contract_list",),
+    )
+
+
 def _enforcement_inspection() -> ImportSpec:
     from fazhi.enforcement import services
     from fazhi.enforcement.forms import InspectionForm
@@ -436,6 +481,7 @@ BUILDERS: dict[str, Callable[[], ImportSpec]] = {
     "publicity.post": _publicity_post,
     "counsel.consultation": _counsel_consultation,
     "counsel.opinion": _counsel_opinion,
+    "counsel.contract_review": _counsel_contract_review,
     "enforcement.inspection": _enforcement_inspection,
     "disclosure.posting": _disclosure_posting,
     "grid.matter": _grid_matter,

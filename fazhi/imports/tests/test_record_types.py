@@ -226,6 +226,7 @@ def test_ledger_entries_of_a_custom_type_import_with_its_measures_and_fields(tow
         ("grid:visit_list", "grid.visit"),
         ("grid:matter_list", "grid.matter"),
         ("mediation:dispute_list", "mediation.dispute"),
+        ("counsel:contract_list", "counsel.contract_review"),
     ],
 )
 def test_each_list_page_links_to_its_import_for_those_who_may_change_it(page, kind, town, world, client):
@@ -289,3 +290,23 @@ def test_disputes_import_with_their_two_parties(town, client):
     dispute = Dispute.objects.get(pk=batch.record_ids[0])
     assert (dispute.area.name, dispute.received_on, dispute.tier) == ("岚溪村", D, "simple")
     assert sorted(dispute.parties.values_list("name", flat=True)) == ["张某", "李某"]
+
+
+def test_contracts_import_with_their_review(town, client):
+    from fazhi.counsel.models import ContractReview
+
+    _adviser(town)
+    client.force_login(town.staff)
+    row = {
+        "所属区划": "明通镇（500229104000）",
+        "合同名称": "污水管网施工合同",
+        "合同相对方": "某建设公司",
+        "承办（起草）单位": "建设环保办",
+        "送审日期": "2024-03-01",
+        "审查顾问": "周律师",
+        "审查日期": "2024-03-05",
+        "审查结论": "通过",
+    }
+    batch = _import(client, "counsel.contract_review", [row])
+    contract = ContractReview.objects.get(pk=batch.record_ids[0])
+    assert (contract.area.name, contract.reviewed_on, contract.reviewer.name) == ("明通镇", D, "周律师")
