@@ -59,7 +59,7 @@ def main() -> None:
                 "floor_ms": floor_ms,
                 "ratio_to_floor": sign_in_ms / floor_ms,
                 "password_check_ms": hash_ms,
-                "hash": user.password.split("$", 3)[2] if user.password.startswith("argon2") else "",
+                "hash": user.password.split("$")[3] if user.password.startswith("argon2") else "",
             }
         )
     )
