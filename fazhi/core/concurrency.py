@@ -159,17 +159,21 @@ class PreconditionFailed(VersionConflict):
     default_code = "precondition_failed"
 
 
-class VersionedUpdateMixin:
-    """For every DRF viewset that changes a VersionedModel: detail GETs answer an `ETag`; PUT/PATCH — and any update
-    action wrapped in `self.versioned(record)` — need `If-Match: <ETag>` or a `version` field. Missing → 428; stale →
-    409 (412 for a stale If-Match), with the current version; nothing is written. Creating records needs no version.
-    """
+class VersionETagMixin:
+    """Detail GETs of a VersionedModel answer its `ETag`, the value a later update sends back as `If-Match`."""
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
         response = Response(self.get_serializer(instance).data)
         response["ETag"] = etag(instance)
         return response
+
+
+class VersionedUpdateMixin(VersionETagMixin):
+    """For every DRF viewset that changes a VersionedModel: detail GETs answer an `ETag`; PUT/PATCH — and any update
+    action wrapped in `self.versioned(record)` — need `If-Match: <ETag>` or a `version` field. Missing → 428; stale →
+    409 (412 for a stale If-Match), with the current version; nothing is written. Creating records needs no version.
+    """
 
     def update(self, request, *args, **kwargs):
         with self.versioned(self.get_object()):

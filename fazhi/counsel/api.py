@@ -3,6 +3,7 @@ from rest_framework import serializers, viewsets
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.apiwrite import AreaField, ServiceCreateMixin, VisibleField, create_schema, module_permission
+from fazhi.core.concurrency import VersionETagMixin
 from fazhi.counsel import selectors, services
 from fazhi.counsel.models import Adviser, Consultation, ContractReview, CourtAppearance, LegalCase, Opinion
 
@@ -72,7 +73,7 @@ class ContractReviewSerializer(serializers.ModelSerializer):
         read_only_fields = ["reviewer", "reviewed_on", "conclusion", "opinion", "signed_on"]
 
 
-class ContractReviewViewSet(ServiceCreateMixin, viewsets.ReadOnlyModelViewSet):
+class ContractReviewViewSet(VersionETagMixin, ServiceCreateMixin, viewsets.ReadOnlyModelViewSet):
     """合同合法性审查 within the caller's scope; POST submits a contract for review (service `contract_create`)."""
 
     serializer_class = ContractReviewSerializer
@@ -139,7 +140,7 @@ class LegalCaseSerializer(serializers.ModelSerializer):
         ]
 
 
-class LegalCaseViewSet(viewsets.ReadOnlyModelViewSet):
+class LegalCaseViewSet(VersionETagMixin, viewsets.ReadOnlyModelViewSet):
     """行政复议、行政诉讼 cases within the caller's scope, each with its court appearances."""
 
     serializer_class = LegalCaseSerializer

@@ -1,6 +1,7 @@
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import BasePermission
 
+from fazhi.core.concurrency import VersionETagMixin
 from fazhi.decisions import selectors
 from fazhi.decisions.models import Decision, DiscussionStatement, ExpertOpinion
 
@@ -42,7 +43,7 @@ class DecisionSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
 
-class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
+class DecisionViewSet(VersionETagMixin, viewsets.ReadOnlyModelViewSet):
     """重大行政决策 and their procedure records within the caller's scope (read-only)."""
 
     serializer_class = DecisionSerializer

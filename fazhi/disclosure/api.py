@@ -3,6 +3,7 @@ from rest_framework import serializers, viewsets
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.apiwrite import ServiceCreateMixin, VisibleField, module_permission
+from fazhi.core.concurrency import VersionETagMixin
 from fazhi.disclosure import services
 from fazhi.disclosure.models import Board, BoardCategory, Posting
 
@@ -69,7 +70,7 @@ class PostingFilter(django_filters.FilterSet):
         fields = ["board", "board__category"]
 
 
-class PostingViewSet(ServiceCreateMixin, viewsets.ReadOnlyModelViewSet):
+class PostingViewSet(VersionETagMixin, ServiceCreateMixin, viewsets.ReadOnlyModelViewSet):
     """公开事项 of the boards within the caller's scope; POST records one (service `posting_create`, which sets
     its due date from the board's frequency)."""
 

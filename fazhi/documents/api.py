@@ -1,6 +1,7 @@
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import BasePermission
 
+from fazhi.core.concurrency import VersionETagMixin
 from fazhi.documents import selectors
 from fazhi.documents.models import LegalityReview, NormativeDocument, PrecheckFlag
 
@@ -68,7 +69,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         ]
 
 
-class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
+class DocumentViewSet(VersionETagMixin, viewsets.ReadOnlyModelViewSet):
     """规范性文件 within the caller's scope, with their pre-check flags and legality reviews."""
 
     serializer_class = DocumentSerializer

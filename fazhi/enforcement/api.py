@@ -6,6 +6,7 @@ from rest_framework import serializers, viewsets
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.apiwrite import AreaField, ServiceCreateMixin, module_permission
+from fazhi.core.concurrency import VersionETagMixin
 from fazhi.enforcement import services
 from fazhi.enforcement.models import (
     EnforcementCase,
@@ -111,7 +112,7 @@ class _Scoped(viewsets.ReadOnlyModelViewSet):
     permission_classes = [CanViewEnforcement]
 
 
-class OfficerViewSet(_Scoped):
+class OfficerViewSet(VersionETagMixin, _Scoped):
     """执法人员及执法证."""
 
     serializer_class = OfficerSerializer
@@ -132,7 +133,7 @@ class TrainingRecordViewSet(_Scoped):
         return TrainingRecord.objects.filter(officer__in=officers).order_by("-on", "-id")
 
 
-class CaseViewSet(ServiceCreateMixin, _Scoped):
+class CaseViewSet(VersionETagMixin, ServiceCreateMixin, _Scoped):
     """行政执法案件 (party names are not exposed); POST opens one (service `case_create`)."""
 
     serializer_class = CaseSerializer

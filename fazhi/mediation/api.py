@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.scoping import areas_visible_to
+from fazhi.core.concurrency import VersionETagMixin
 from fazhi.mediation import selectors, services
 from fazhi.mediation.choices import PartyRole
 from fazhi.mediation.models import Dispute, DisputeParty, MediationBody, Mediator, Session
@@ -90,7 +91,7 @@ class DisputeSerializer(serializers.ModelSerializer):
         ]
 
 
-class DisputeViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class DisputeViewSet(VersionETagMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """矛盾纠纷 within the caller's scope (a mediator: assigned and own body's disputes). POST registers one through
     the same service as the page (简易 / 一般 tiers; 疑难 disputes are assigned to a leader on the page)."""
 

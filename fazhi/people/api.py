@@ -5,6 +5,7 @@ from rest_framework import serializers, viewsets
 
 from fazhi.accounts.roles import Module
 from fazhi.areas.apiwrite import AreaField, ServiceCreateMixin, VisibleField, create_schema, module_permission
+from fazhi.core.concurrency import VersionETagMixin
 from fazhi.people import selectors, services
 from fazhi.people.choices import ResidentStatus, Sex
 from fazhi.people.models import Household, Resident
@@ -54,7 +55,7 @@ class ResidentCreateSerializer(serializers.Serializer):
 
 
 @create_schema(ResidentCreateSerializer, ResidentSerializer)
-class ResidentViewSet(ServiceCreateMixin, viewsets.ReadOnlyModelViewSet):
+class ResidentViewSet(VersionETagMixin, ServiceCreateMixin, viewsets.ReadOnlyModelViewSet):
     """居民 within the caller's scope; `?q=` searches name, pinyin initials, or an exact 身份证号/phone. POST registers
     one (service `resident_create`)."""
 
@@ -72,7 +73,7 @@ class ResidentViewSet(ServiceCreateMixin, viewsets.ReadOnlyModelViewSet):
         return services.resident_create(actor=actor, **data)
 
 
-class HouseholdViewSet(viewsets.ReadOnlyModelViewSet):
+class HouseholdViewSet(VersionETagMixin, viewsets.ReadOnlyModelViewSet):
     """户 within the caller's scope."""
 
     serializer_class = HouseholdSerializer

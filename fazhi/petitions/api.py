@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from fazhi.accounts.roles import CHANGE, Module
 from fazhi.areas.scoping import areas_visible_to
+from fazhi.core.concurrency import VersionETagMixin
 from fazhi.petitions import selectors, services
 from fazhi.petitions.models import Petition
 
@@ -73,7 +74,7 @@ class PetitionSerializer(serializers.ModelSerializer):
         return [p.name for p in obj.petitioners.all()]
 
 
-class PetitionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class PetitionViewSet(VersionETagMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """信访事项 within the caller's scope (accusation material never reaches the accused); POST registers one."""
 
     serializer_class = PetitionSerializer

@@ -16,7 +16,7 @@ from config.api_urls import router
 from fazhi.accounts.roles import Role
 from fazhi.areas.models import Level
 from fazhi.areas.testing import make_area, make_user
-from fazhi.core.concurrency import VersionedModel, VersionedUpdateMixin
+from fazhi.core.concurrency import VersionedModel, VersionedUpdateMixin, VersionETagMixin
 from fazhi.core.models import AuditEntry
 from tests.test_permission_matrix import CASES
 
@@ -148,6 +148,13 @@ def test_every_viewset_that_updates_requires_the_version():
     for basename, viewset in updating.items():
         assert issubclass(viewset, VersionedUpdateMixin), basename
         assert issubclass(viewset.serializer_class.Meta.model, VersionedModel), basename
+
+
+def test_every_viewset_of_a_versioned_record_sends_its_etag():
+    for _prefix, viewset, basename in router.registry:
+        model = getattr(getattr(viewset.serializer_class, "Meta", None), "model", None)
+        if model is not None and issubclass(model, VersionedModel) and hasattr(viewset, "retrieve"):
+            assert issubclass(viewset, VersionETagMixin), basename
 
 
 def _api_detail_case(basename):

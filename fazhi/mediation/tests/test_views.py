@@ -39,7 +39,12 @@ def test_the_studio_registers_a_general_dispute_and_records_a_session(client, wo
     assert "一般（工作室化解）" in page and "司法部《人民调解工作若干规定》第三十三条" in page
     response = client.post(
         reverse("mediation:dispute_action", args=[dispute.pk, "session"]),
-        {"session-held_on": "2023-04-05", "session-place": "小米书记工作室", "session-notes": "释法明理"},
+        {
+            "version": Dispute.objects.get(pk=dispute.pk).version,
+            "session-held_on": "2023-04-05",
+            "session-place": "小米书记工作室",
+            "session-notes": "释法明理",
+        },
     )
     assert response.status_code == 302 and Session.objects.filter(dispute=dispute).count() == 1
 
@@ -69,7 +74,12 @@ def test_a_session_dated_before_receipt_is_refused_with_a_chinese_message(client
     client.force_login(world.user(Role.MEDIATOR))
     response = client.post(
         reverse("mediation:dispute_action", args=[dispute.pk, "session"]),
-        {"session-held_on": "2023-02-01", "session-place": "工作室", "session-notes": "调解"},
+        {
+            "version": Dispute.objects.get(pk=dispute.pk).version,
+            "session-held_on": "2023-02-01",
+            "session-place": "工作室",
+            "session-notes": "调解",
+        },
     )
     assert response.status_code == 200 and "调解日期不能早于受理日期。" in response.content.decode()
     assert not Session.objects.exists()
@@ -84,7 +94,13 @@ def test_a_web_page_renamed_as_the_session_record_is_refused_and_nothing_is_save
     page = SimpleUploadedFile("笔录.pdf", b"<!doctype html><script>fetch('/accounts/')</script>")
     response = client.post(
         reverse("mediation:dispute_action", args=[dispute.pk, "session"]),
-        {"session-held_on": "2023-03-05", "session-place": "工作室", "session-notes": "调解", "session-file": page},
+        {
+            "version": Dispute.objects.get(pk=dispute.pk).version,
+            "session-held_on": "2023-03-05",
+            "session-place": "工作室",
+            "session-notes": "调解",
+            "session-file": page,
+        },
     )
     assert response.status_code == 200
     assert "文件“笔录.pdf”的内容与扩展名 .pdf 不符" in response.content.decode()
@@ -97,6 +113,7 @@ def test_closing_with_an_agreement_offers_the_docx(client, world, studio, mediat
     response = client.post(
         reverse("mediation:dispute_action", args=[dispute.pk, "close"]),
         {
+            "version": Dispute.objects.get(pk=dispute.pk).version,
             "close-status": "resolved",
             "close-on": "2023-03-08",
             "close-form": "written",
@@ -206,7 +223,11 @@ def test_assigning_a_mediator_on_the_page(client, world, studio, mediator):
     client.force_login(world.user(Role.LEGAL_STAFF))
     response = client.post(
         reverse("mediation:dispute_action", args=[dispute.pk, "assign"]),
-        {"assign-body": studio.pk, "assign-mediators": [mediator.pk]},
+        {
+            "version": Dispute.objects.get(pk=dispute.pk).version,
+            "assign-body": studio.pk,
+            "assign-mediators": [mediator.pk],
+        },
     )
     assert response.status_code == 302 and list(dispute.mediators.all()) == [mediator]
 
@@ -226,7 +247,11 @@ def test_the_assign_and_escalate_panels_offer_the_township_s_mediators_and_refus
         assert panel.count(f'<option value="{mediator.pk}">黄书记</option>') == 1 and "外乡调解员" not in panel
     response = client.post(
         reverse("mediation:dispute_action", args=[dispute.pk, "assign"]),
-        {"assign-body": studio.pk, "assign-mediators": [outsider.pk]},
+        {
+            "version": Dispute.objects.get(pk=dispute.pk).version,
+            "assign-body": studio.pk,
+            "assign-mediators": [outsider.pk],
+        },
     )
     assert response.status_code == 200
     assert f"选择一个有效的选项。 {outsider.pk} 不在可用的选项中。" in response.content.decode()
@@ -255,7 +280,11 @@ def test_a_county_user_is_offered_only_what_the_dispute_s_township_may_use(clien
     assert leaders == {world.user(Role.LEADER).username}
     response = client.post(
         reverse("mediation:dispute_action", args=[dispute.pk, "escalate"]),
-        {"escalate-reason": "案情复杂", "escalate-body": other_body.pk},
+        {
+            "version": Dispute.objects.get(pk=dispute.pk).version,
+            "escalate-reason": "案情复杂",
+            "escalate-body": other_body.pk,
+        },
     )
     assert "选择一个有效的选项： 该选择不在可用的选项中。" in response.content.decode()
     dispute.refresh_from_db()
@@ -387,7 +416,13 @@ def test_a_failed_action_comes_back_with_its_errors_beside_the_other_forms(clien
     client.force_login(world.user(Role.LEGAL_STAFF))
     response = client.post(
         reverse("mediation:dispute_action", args=[dispute.pk, "close"]),
-        {"close-status": "failed", "close-on": "2023-03-08", "close-form": "written", "close-reason": ""},
+        {
+            "version": Dispute.objects.get(pk=dispute.pk).version,
+            "close-status": "failed",
+            "close-on": "2023-03-08",
+            "close-form": "written",
+            "close-reason": "",
+        },
     )
     page = response.content.decode()
     assert response.status_code == 200 and "调解不成或终止调解须写明理由" in page
