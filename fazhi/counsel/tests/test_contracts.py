@@ -190,7 +190,7 @@ def test_other_area_contract_is_404(world, client):
 def test_sign_page_shows_refusal_in_chinese(world, client, contract):
     client.force_login(world.user(Role.LEGAL_STAFF))
     url = reverse("counsel:contract_detail", args=[contract.pk])
-    response = client.post(url, {"action": "sign", "sign-signed_on": "2023-08-05"})
+    response = client.post(url, {"action": "sign", "sign-signed_on": "2023-08-05", "version": contract.version})
     assert response.status_code == 200
     assert "合同未经合法性审查通过，不得签订。" in response.content.decode()
     contract.refresh_from_db()
@@ -206,9 +206,12 @@ def test_review_and_sign_through_the_page(world, client, adviser, contract):
         "review-reviewed_on": "2023-08-04",
         "review-conclusion": "passed",
         "review-opinion": "",
+        "version": contract.version,
     }
     assert client.post(url, review).status_code == 302
-    assert client.post(url, {"action": "sign", "sign-signed_on": "2023-08-06"}).status_code == 302
+    contract.refresh_from_db()
+    sign = {"action": "sign", "sign-signed_on": "2023-08-06", "version": contract.version}
+    assert client.post(url, sign).status_code == 302
     contract.refresh_from_db()
     assert (contract.conclusion, contract.signed_on) == ("passed", D(2023, 8, 6))
 

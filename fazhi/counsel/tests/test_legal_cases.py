@@ -123,6 +123,7 @@ def test_appearance_through_the_page(world, client, staff):
         "appearance-leader_name": "王乡长",
         "appearance-leader_post": "乡长",
         "appearance-is_principal": "on",
+        "version": case.version,
     }
     assert client.post(url, data).status_code == 302
     assert "王乡长" in client.get(url).content.decode()
@@ -174,6 +175,7 @@ def test_a_reconsideration_takes_no_appearance_through_the_page_either(world, cl
         "appearance-hearing_on": "2023-09-14",
         "appearance-leader_name": "王乡长",
         "appearance-leader_post": "乡长",
+        "version": case.version,
     }
     response = client.post(url, data)
     assert response.status_code == 200 and "出庭应诉只登记于行政诉讼案件" in response.content.decode()

@@ -27,7 +27,9 @@ def test_create_edit_and_list_by_year(client_leader, world):
     r = client_leader.post(url, {"area": world.township.pk, "title": "乡村道路提档升级", "year": 2024})
     d = Decision.objects.get(title="乡村道路提档升级")
     assert r.status_code == 302 and not d.participation_required
-    r = client_leader.post(reverse("decisions:decision_update", args=[d.pk]), {"title": "", "year": 2024})
+    r = client_leader.post(
+        reverse("decisions:decision_update", args=[d.pk]), {"title": "", "year": 2024, "version": d.version}
+    )
     assert r.status_code == 200 and "必填" in r.content.decode()
     d.refresh_from_db()
     assert d.title == "乡村道路提档升级"
@@ -42,7 +44,11 @@ def test_deciding_during_comment_period_shows_the_chinese_refusal(client_leader,
     prepare_for_decision(decision, leader)
     Decision.objects.filter(pk=decision.pk).update(status=DecisionStatus.CONSULTING)
     url = reverse("decisions:decision_transition", args=[decision.pk])
-    r = client_leader.post(url, {"action": "discuss", "on": "2023-03-20"}, follow=True)
+    r = client_leader.post(
+        url,
+        {"action": "discuss", "on": "2023-03-20", "version": Decision.objects.get(pk=decision.pk).version},
+        follow=True,
+    )
     assert "期满前不得提交审查或作出决定" in r.content.decode()
     decision.refresh_from_db()
     assert decision.discussed_on is None
@@ -51,7 +57,9 @@ def test_deciding_during_comment_period_shows_the_chinese_refusal(client_leader,
 def test_step_form_with_bad_input_saves_nothing(client_leader, decision):
     url = reverse("decisions:decision_step", args=[decision.pk, "risk"])
     r = client_leader.post(
-        url, {"risk_assessor": "综治办", "risk_level": "extreme", "risk_conclusion": "可控"}, follow=True
+        url,
+        {"risk_assessor": "综治办", "risk_level": "extreme", "risk_conclusion": "可控", "version": decision.version},
+        follow=True,
     )
     assert "风险等级" in r.content.decode()
     decision.refresh_from_db()
@@ -62,7 +70,15 @@ def test_step_form_with_bad_input_saves_nothing(client_leader, decision):
 def test_moderation_publishes_a_comment(client_leader, decision):
     c = PublicComment.objects.create(decision=decision, text="建议")
     url = reverse("decisions:comment_moderate", args=[decision.pk, c.pk])
-    client_leader.post(url, {"status": "approved", "adopted": "yes", "reply": "采纳"})
+    client_leader.post(
+        url,
+        {
+            "status": "approved",
+            "adopted": "yes",
+            "reply": "采纳",
+            "version": Decision.objects.get(pk=decision.pk).version,
+        },
+    )
     c.refresh_from_db()
     assert (c.status, c.adopted, c.reply) == (CommentStatus.APPROVED, True, "采纳")
 
@@ -72,7 +88,10 @@ def test_archive_zip_holds_summary_comments_and_attachments(client_leader, decis
     services.decision_transition(actor=leader, decision=decision, action="discuss", on=D(2023, 4, 20))
     PublicComment.objects.create(decision=decision, text="建议延伸管网", name="王大明", adopted=True)
     upload = SimpleUploadedFile("审查意见书.txt", "合法".encode())
-    client_leader.post(reverse("decisions:decision_attachment", args=[decision.pk]), {"step": "review", "file": upload})
+    client_leader.post(
+        reverse("decisions:decision_attachment", args=[decision.pk]),
+        {"step": "review", "file": upload, "version": Decision.objects.get(pk=decision.pk).version},
+    )
     r = client_leader.get(reverse("decisions:decision_archive", args=[decision.pk]))
     assert r["Content-Type"] == "application/zip"
     z = zipfile.ZipFile(io.BytesIO(r.content))
@@ -108,9 +127,21 @@ def test_api_lists_decisions_with_their_procedure(client_leader, decision, leade
 def test_staff_record_a_written_comment_only_within_the_period(client_leader, decision, leader):
     open_comment(decision, leader, D(2023, 3, 1))
     url = reverse("decisions:decision_step", args=[decision.pk, "comment"])
-    r = client_leader.post(url, {"received_on": "2023-04-05", "text": "迟到的意见"}, follow=True)
+    r = client_leader.post(
+        url,
+        {"received_on": "2023-04-05", "text": "迟到的意见", "version": Decision.objects.get(pk=decision.pk).version},
+        follow=True,
+    )
     assert "收到日期不在公开征求意见期内" in r.content.decode() and not PublicComment.objects.exists()
-    client_leader.post(url, {"received_on": "2023-03-05", "text": "书面意见", "paragraph": 1})
+    client_leader.post(
+        url,
+        {
+            "received_on": "2023-03-05",
+            "text": "书面意见",
+            "paragraph": 1,
+            "version": Decision.objects.get(pk=decision.pk).version,
+        },
+    )
     c = PublicComment.objects.get()
     assert (c.text, c.paragraph, c.status, c.submitted_at.date()) == (
         "书面意见",

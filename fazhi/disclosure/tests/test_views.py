@@ -35,7 +35,10 @@ def test_cadre_posts_with_a_file_and_publishes(world, client, board):
     response = client.post(reverse("disclosure:posting_create", args=[board.pk]), {**data, "attachments": pdf})
     assert response.status_code == 302
     posting = Posting.objects.get()
-    client.post(reverse("disclosure:posting_publish", args=[posting.pk]), {"on": "2023-05-09"})
+    client.post(
+        reverse("disclosure:posting_publish", args=[posting.pk]),
+        {"on": "2023-05-09", "version": Posting.objects.get(pk=posting.pk).version},
+    )
     posting.refresh_from_db()
     assert posting.published_on == D(2023, 5, 9)
     page = client.get(reverse("disclosure:board_detail", args=[board.pk])).content.decode()
@@ -56,7 +59,11 @@ def test_bad_post_shows_chinese_error_and_saves_nothing(world, client, board):
 def test_publish_error_is_reported(world, client, board):
     posting = posting_create(actor=None, board=board, title="4月", period_end=D(2023, 4, 30), posted_on=D(2023, 5, 8))
     client.force_login(world.user(Role.VILLAGE_CADRE))
-    response = client.post(reverse("disclosure:posting_withdraw", args=[posting.pk]), {"on": "2023-05-09"}, follow=True)
+    response = client.post(
+        reverse("disclosure:posting_withdraw", args=[posting.pk]),
+        {"on": "2023-05-09", "version": Posting.objects.get(pk=posting.pk).version},
+        follow=True,
+    )
     assert "未在网上发布" in response.content.decode()
 
 
@@ -125,10 +132,17 @@ def test_withdrawn_posting_offers_no_publish_and_published_one_no_edit(world, cl
     url = reverse("disclosure:board_detail", args=[board.pk])
     page = client.get(url).content.decode()
     assert reverse("disclosure:posting_edit", args=[posting.pk]) not in page
-    client.post(reverse("disclosure:posting_withdraw", args=[posting.pk]), {"on": "2023-05-20"})
+    client.post(
+        reverse("disclosure:posting_withdraw", args=[posting.pk]),
+        {"on": "2023-05-20", "version": Posting.objects.get(pk=posting.pk).version},
+    )
     page = client.get(url).content.decode()
     assert reverse("disclosure:posting_publish", args=[posting.pk]) not in page and "已撤回" in page
-    response = client.post(reverse("disclosure:posting_publish", args=[posting.pk]), {"on": "2023-05-21"}, follow=True)
+    response = client.post(
+        reverse("disclosure:posting_publish", args=[posting.pk]),
+        {"on": "2023-05-21", "version": Posting.objects.get(pk=posting.pk).version},
+        follow=True,
+    )
     assert "不能再次发布" in response.content.decode()
 
 
@@ -153,8 +167,10 @@ def test_removal_from_the_board_keeps_the_ten_day_minimum(world, client, board):
     posting = posting_create(actor=None, board=board, title="4月", period_end=D(2023, 4, 30), posted_on=D(2023, 5, 8))
     client.force_login(world.user(Role.VILLAGE_CADRE))
     url = reverse("disclosure:posting_remove", args=[posting.pk])
-    early = client.post(url, {"on": "2023-05-12"}, follow=True).content.decode()
+    early = client.post(
+        url, {"on": "2023-05-12", "version": Posting.objects.get(pk=posting.pk).version}, follow=True
+    ).content.decode()
     assert "公开时间不少于10日，最早可于2023-05-18撤下" in early
-    client.post(url, {"on": "2023-05-18"})
+    client.post(url, {"on": "2023-05-18", "version": Posting.objects.get(pk=posting.pk).version})
     posting.refresh_from_db()
     assert posting.removed_on == D(2023, 5, 18)

@@ -28,11 +28,14 @@ def test_drafting_previews_the_flags_and_submission_records_them(logged_in, worl
     page = logged_in.get(reverse("documents:document_detail", args=[doc.pk])).content.decode()
     assert page.count("<mark") == 2 and "疑似设定行政处罚" in page and "疑似设定行政许可" in page
     r = logged_in.post(
-        reverse("documents:document_transition", args=[doc.pk]), {"action": "issue", "on": "2023-03-06"}, follow=True
+        reverse("documents:document_transition", args=[doc.pk]),
+        {"action": "issue", "on": "2023-03-06", "version": doc.version},
+        follow=True,
     )
     assert "不得跳过审核直接公布" in r.content.decode()
     logged_in.post(
-        reverse("documents:document_transition", args=[doc.pk]), {"action": "submit_review", "on": "2023-03-06"}
+        reverse("documents:document_transition", args=[doc.pk]),
+        {"action": "submit_review", "on": "2023-03-06", "version": doc.version},
     )
     doc.refresh_from_db()
     assert doc.status == DocumentStatus.REVIEWING and doc.flags.count() == 2
@@ -45,11 +48,13 @@ def test_a_flag_is_decided_through_htmx_and_the_flag_list_is_returned(logged_in,
     document_transition(actor=staff, document=doc, action="submit_review", on=MON)
     flag = doc.flags.first()
     url = reverse("documents:flag_decide", args=[doc.pk, flag.pk])
-    r = logged_in.post(url, {"status": "dismissed", "note": ""}, HTTP_HX_REQUEST="true")
+    r = logged_in.post(url, {"status": "dismissed", "note": "", "version": flag.version}, HTTP_HX_REQUEST="true")
     assert "排除预审提示须写明理由。" in r.content.decode() and "<html" not in r.content.decode()
     flag.refresh_from_db()
     assert flag.status == FlagStatus.PENDING
-    r = logged_in.post(url, {"status": "confirmed", "note": "设定许可"}, HTTP_HX_REQUEST="true")
+    r = logged_in.post(
+        url, {"status": "confirmed", "note": "设定许可", "version": flag.version}, HTTP_HX_REQUEST="true"
+    )
     flag.refresh_from_db()
     assert flag.status == FlagStatus.CONFIRMED and flag.decided_by == staff
     assert 'data-flag-status="confirmed"' in r.content.decode()
@@ -68,11 +73,13 @@ def test_the_review_form_shows_errors_beside_fields_and_saves_nothing(logged_in,
         "conclusion": "pass",
         "opinion": "同意",
     }
-    r = logged_in.post(url, data)
+    r = logged_in.post(url, data | {"version": NormativeDocument.objects.get(pk=doc.pk).version})
     body = r.content.decode()
     assert r.status_code == 200 and "须写明意见" in body and "不能作出“审核通过”的结论" in body
     assert not LegalityReview.objects.exists()
-    r = logged_in.post(url, data | {"content_result": "lawful"})
+    r = logged_in.post(
+        url, data | {"content_result": "lawful", "version": NormativeDocument.objects.get(pk=doc.pk).version}
+    )
     assert r.status_code == 302
     doc.refresh_from_db()
     assert doc.status == DocumentStatus.REVIEWED
@@ -123,9 +130,11 @@ def test_campaign_pages_start_a_clean_up_and_record_a_repeal(logged_in, world, s
     campaign_pk = int(r["Location"].rstrip("/").rsplit("/", 1)[-1])
     item = doc.cleanup_items.get()
     url = reverse("documents:cleanup_decide", args=[campaign_pk, item.pk])
-    r = logged_in.post(url, {"decision": "repeal", "on": "2023-12-05", "note": ""}, follow=True)
+    r = logged_in.post(
+        url, {"decision": "repeal", "on": "2023-12-05", "note": "", "version": item.version}, follow=True
+    )
     assert "决定修改或废止的，须写明理由。" in r.content.decode()
-    logged_in.post(url, {"decision": "repeal", "on": "2023-12-05", "note": "已不适应工作需要"})
+    logged_in.post(url, {"decision": "repeal", "on": "2023-12-05", "note": "已不适应工作需要", "version": item.version})
     doc.refresh_from_db()
     assert doc.status == DocumentStatus.REPEALED
     assert "共1件，待定0件" in logged_in.get(reverse("documents:campaign_list")).content.decode()
@@ -133,7 +142,9 @@ def test_campaign_pages_start_a_clean_up_and_record_a_repeal(logged_in, world, s
 
 def test_a_step_with_a_bad_date_is_refused_with_a_chinese_message(logged_in, staff, doc):
     r = logged_in.post(
-        reverse("documents:document_transition", args=[doc.pk]), {"action": "submit_review", "on": "x"}, follow=True
+        reverse("documents:document_transition", args=[doc.pk]),
+        {"action": "submit_review", "on": "x", "version": doc.version},
+        follow=True,
     )
     assert "输入一个有效的日期" in r.content.decode()
     doc.refresh_from_db()

@@ -24,7 +24,12 @@ def test_assigning_an_uncertified_officer_on_the_page_shows_the_reason(as_enforc
     url = reverse("enforcement:case_detail", args=[case.pk])
     response = as_enforcer.post(
         url,
-        {"action": "assign", "assign-officers": [o.pk for o in officers[:2]], "assign-on": "2023-05-08"},
+        {
+            "action": "assign",
+            "assign-officers": [o.pk for o in officers[:2]],
+            "assign-on": "2023-05-08",
+            "version": case.version,
+        },
     )
     assert response.status_code == 200
     assert "李执法 在2023-05-08无有效执法证件，不得参与执法（持证上岗）。" in response.content.decode()
@@ -35,7 +40,7 @@ def test_major_decision_on_the_page_without_review_is_refused(as_enforcer, offic
     case = make_case(officers=[officers[0], officers[2]], major=True)
     response = as_enforcer.post(
         reverse("enforcement:case_detail", args=[case.pk]),
-        {"action": "decide", "decide-on": "2023-05-08", "decide-conclusion": "罚款"},
+        {"action": "decide", "decide-on": "2023-05-08", "decide-conclusion": "罚款", "version": case.version},
     )
     assert "重大执法决定未经法制审核或审核未通过，不得作出决定。" in response.content.decode()
     case.refresh_from_db()
@@ -57,10 +62,15 @@ def test_full_journey_on_the_case_page(as_enforcer, officers, make_case, calenda
         {"action": "decide", "decide-on": "2023-05-10", "decide-conclusion": "罚款500元"},
     ]
     for data in steps:
-        assert as_enforcer.post(url, data).status_code == 302, data
+        assert (
+            as_enforcer.post(url, {**data, "version": EnforcementCase.objects.get(pk=case.pk).version}).status_code
+            == 302
+        ), data
     publication = case.publications.get()
     data = {"action": "publish", "publication": publication.pk, "publish-on": "2023-05-12", "publish-text": ""}
-    assert as_enforcer.post(url, data).status_code == 302
+    assert (
+        as_enforcer.post(url, {**data, "version": EnforcementCase.objects.get(pk=case.pk).version}).status_code == 302
+    )
     page = as_enforcer.get(url).content.decode()
     assert "已于 2023-05-12 公示" in page and "法制审核通过" in page and "指派执法人员" in page
 
@@ -70,7 +80,7 @@ def test_record_upload_and_download_is_logged(as_enforcer, make_case):
     url = reverse("enforcement:case_detail", args=[case.pk])
     upload = jpeg_with_gps("现场照片.jpg")  # re-encoded without its EXIF on the way in
     data = {"action": "record", "record-step": "investigation", "record-kind": "photo", "record-upload": upload}
-    assert as_enforcer.post(url, data).status_code == 302
+    assert as_enforcer.post(url, {**data, "version": case.version}).status_code == 302
     record = CaseRecord.objects.get()
     assert "现场照片.jpg" in as_enforcer.get(url).content.decode()
     response = as_enforcer.get(reverse("enforcement:case_record_download", args=[record.pk]))
@@ -82,7 +92,7 @@ def test_bad_upload_shows_a_chinese_message_and_saves_nothing(as_enforcer, make_
     case = make_case()
     upload = SimpleUploadedFile("录像.exe", b"MZ")
     data = {"action": "record", "record-step": "start", "record-kind": "video", "record-upload": upload}
-    response = as_enforcer.post(reverse("enforcement:case_detail", args=[case.pk]), data)
+    response = as_enforcer.post(reverse("enforcement:case_detail", args=[case.pk]), {**data, "version": case.version})
     assert "“录像.exe”不是允许的文件类型" in response.content.decode()
     assert not CaseRecord.objects.exists()
 
@@ -109,6 +119,7 @@ def test_officer_edit_keeps_the_number_unique(as_enforcer, world, officers):
         "certificate_issued_on": "2019-01-01",
         "certificate_valid_until": "2030-01-01",
         "other_posts": "应急办\n\n安监员",
+        "version": officers[0].version,
     }
     assert "已登记" in as_enforcer.post(url, data).content.decode()
     data["certificate_no"] = "NEW-1"

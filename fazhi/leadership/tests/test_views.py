@@ -48,7 +48,9 @@ def test_members_are_added_and_leave_on_the_group_page(world, client):
     url = reverse("leadership:group_detail", args=[group.pk])
     client.post(url, {"name": "张书记", "title": "乡党委书记", "post": "leader", "valid_from": "2023-02-21"})
     member = GroupMember.objects.get()
-    client.post(reverse("leadership:member_end", args=[member.pk]), {"valid_to": "2023-10-01"})
+    client.post(
+        reverse("leadership:member_end", args=[member.pk]), {"valid_to": "2023-10-01", "version": member.version}
+    )
     member.refresh_from_db()
     assert member.valid_to == datetime.date(2023, 10, 1)
     assert "张书记" in client.get(url).content.decode()
@@ -81,10 +83,14 @@ def test_task_progress_is_updated_from_the_plan_page(world, client):
     client.force_login(world.user(Role.LEADER))
     page = client.get(reverse("leadership:plan_detail", args=[plan.pk])).content.decode()
     assert "学法" in page and f'action="{reverse("leadership:task_update", args=[task.pk])}"' in page
-    client.post(reverse("leadership:task_update", args=[task.pk]), {"progress": "done", "evidence": "学习记录"})
+    client.post(
+        reverse("leadership:task_update", args=[task.pk]),
+        {"progress": "done", "evidence": "学习记录", "version": task.version},
+    )
     task.refresh_from_db()
     assert (task.progress, task.evidence) == ("done", "学习记录")
-    response = client.post(reverse("leadership:task_update", args=[task.pk]), {"progress": "bogus"}, follow=True)
+    url = reverse("leadership:task_update", args=[task.pk])
+    response = client.post(url, {"progress": "bogus", "version": task.version}, follow=True)
     assert "请选择进度" in response.content.decode()
     task.refresh_from_db()
     assert task.progress == "done"

@@ -47,6 +47,7 @@ def test_a_second_extension_is_refused_on_the_page_with_the_article(client, worl
             "extend-reason": "再延",
             "extend-approved_by": leader.pk,
             "extend-notified_on": "2023-11-20",
+            "version": Petition.objects.get(pk=petition.pk).version,
         },
     )
     assert response.status_code == 200
