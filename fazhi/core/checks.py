@@ -32,8 +32,11 @@ def check_production_keys(app_configs=None, **kwargs):
 @register(Tags.security, deploy=True)
 def check_password_hashing(app_configs=None, **kwargs):
     # GB/T 22239-2019 8.1.4.1 身份鉴别: stored passwords hashed with a memory-hard function (Argon2id).
+    from django.contrib.auth.hashers import Argon2PasswordHasher, get_hashers
+
     hashers = getattr(settings, "PASSWORD_HASHERS", [])
-    if not hashers or not hashers[0].endswith("Argon2PasswordHasher"):
+    # Django's or a subclass with chosen parameters (fazhi.accounts.hashers.Argon2idHasher).
+    if not hashers or not isinstance(get_hashers()[0], Argon2PasswordHasher):
         return [Error("Passwords are not hashed with Argon2.", hint="Put Argon2PasswordHasher first.", id="fazhi.E010")]
     return []
 

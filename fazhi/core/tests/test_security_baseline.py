@@ -150,7 +150,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     assert probe["hsts"] == "max-age=31536000; includeSubDomains; preload"
     assert "Secure" in probe["csrf_cookie"] and "HttpOnly" in probe["csrf_cookie"]
     assert probe["session_secure"] is True
-    assert probe["first_hasher"].endswith("Argon2PasswordHasher")
+    assert probe["first_hasher"] == "fazhi.accounts.hashers.Argon2idHasher"  # Argon2id at OWASP's minimum
 
 
 def test_every_page_form_and_htmx_request_is_csrf_protected(world, client, settings):
