@@ -1,5 +1,9 @@
 """数据字典: one mechanism for every admin-editable list (categories, tags, kinds, units)."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -20,8 +24,28 @@ def dictionary_seed() -> int:
     return created
 
 
+_read_once: ContextVar[dict[str, list[tuple[str, str]]] | None] = ContextVar("dictionaries_read_once", default=None)
+
+
+@contextmanager
+def dictionaries_read_once() -> Iterator[None]:
+    """Within the block each category is read from the database once: a 20,000-row import validates every row
+    against the same lists, and an admin's edit during it is seen by the next import, as by the next page."""
+    token = _read_once.set({})
+    try:
+        yield
+    finally:
+        _read_once.reset(token)
+
+
 def dictionary_choices(category: str) -> list[tuple[str, str]]:
-    return list(DictionaryEntry.objects.filter(category=category, is_active=True).values_list("code", "label"))
+    memo = _read_once.get()
+    if memo is not None and category in memo:
+        return list(memo[category])
+    choices = list(DictionaryEntry.objects.filter(category=category, is_active=True).values_list("code", "label"))
+    if memo is not None:
+        memo[category] = choices
+    return list(choices)
 
 
 def dictionary_entry_save(

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from fazhi.core.dictionaries import dictionaries_read_once
 from fazhi.imports.cells import CellError
 from fazhi.imports.columns import Column, columns_of
 from fazhi.imports.specs import ImportSpec
@@ -92,7 +93,7 @@ def run(
     # The import is audited as one entry (the batch: its count and the ids it created, services.batch_run), not as
     # one entry per record: the stored file is the records' first state, and a 20,000-row file would otherwise
     # write 20,000 entries to the hash chain one by one (about 12 ms a row).
-    with transaction.atomic(), disable_auditlog():
+    with transaction.atomic(), disable_auditlog(), dictionaries_read_once():
         for done, (number, raw) in enumerate(rows, start=1):
             _row(spec, actor, form, by_name, number, raw, (seen, existing), outcome, unreadable)
             if progress and done % PROGRESS_EVERY == 0:
