@@ -16,7 +16,8 @@ def working_year(request) -> int:
     """A valid ?year= is remembered for the session's other year pages."""
     asked = request.GET.get("year", "")
     if asked.isdigit() and EARLIEST <= int(asked) <= timezone.localdate().year + LATEST_AHEAD:
-        request.session[SESSION_KEY] = int(asked)
+        if request.session.get(SESSION_KEY) != int(asked):  # written once per change, not on every page
+            request.session[SESSION_KEY] = int(asked)
         return int(asked)
     remembered = request.session.get(SESSION_KEY)
     return remembered if isinstance(remembered, int) else report_year()

@@ -265,9 +265,9 @@ def test_the_type_page_runs_a_fixed_number_of_queries(world, record_type, client
     client.force_login(staff)
     add(1)
     url = reverse("ledger:type_detail", args=[record_type.pk])
-    client.get(url)
+    client.get(url, {"year": 2023})  # the year is remembered in the session once, before counting
     with CaptureQueriesContext(connection) as one:
-        client.get(url)
+        client.get(url, {"year": 2023})
     add(6)
     with django_assert_num_queries(len(one)):
         page = client.get(url, {"year": 2023}).content.decode()
