@@ -2,7 +2,7 @@ import datetime
 
 from fazhi.accounts.roles import Role
 from fazhi.areas.testing import Case
-from fazhi.counsel.models import Adviser, Consultation, ContractReview, CourtAppearance, LegalCase
+from fazhi.counsel.models import Adviser, Consultation, ContractReview, CourtAppearance, LegalCase, Opinion
 
 VIEWERS = frozenset({Role.LEADER, Role.LEGAL_STAFF, Role.SUPERVISOR})
 CHANGERS = frozenset({Role.LEGAL_STAFF})
@@ -17,6 +17,14 @@ def _adviser(world, area):
         contract_to=datetime.date(2025, 12, 31),
     )
     return {"pk": adviser.pk}
+
+
+def _opinion(world, area):
+    adviser = Adviser.objects.get(pk=_adviser(world, area)["pk"])
+    row = Opinion.objects.create(
+        adviser=adviser, issued_on=datetime.date(2023, 3, 1), kind="legal_opinion", subject="意见"
+    )
+    return {"pk": row.pk}
 
 
 def _consultation(world, area):
@@ -81,6 +89,8 @@ CASES = [
     Case("api:counsel-legal-case-detail", VIEWERS, kwargs=_case),
     Case("api:counsel-court-appearance-list", VIEWERS),
     Case("api:counsel-court-appearance-detail", VIEWERS, kwargs=_appearance),
+    Case("api:counsel-opinion-list", VIEWERS),
+    Case("api:counsel-opinion-detail", VIEWERS, kwargs=_opinion),
     Case("api:counsel-consultation-list", VIEWERS),
     Case("api:counsel-consultation-detail", VIEWERS, kwargs=_consultation),
 ]
