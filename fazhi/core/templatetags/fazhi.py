@@ -30,3 +30,10 @@ def is_choice_list(field) -> bool:
 def version_field(record):
     """The version a form was rendered from, posted back so a stale save is refused (core.concurrency)."""
     return format_html('<input type="hidden" name="version" value="{}">', record.version)
+
+
+@register.filter
+def change_rows(entry) -> list:
+    """An audit entry's (field, change) pairs. `entry.changes_dict.items` in a template looks up a changed field
+    named "items" first (a posting's table has one), so the pairs come from Python."""
+    return list(entry.changes_dict.items())

@@ -98,3 +98,15 @@ def test_sqlite_waits_for_writers_instead_of_failing(db, settings):
     options = settings.DATABASES["default"]["OPTIONS"]
     assert options["transaction_mode"] == "IMMEDIATE" and options["timeout"] >= 20
     assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_the_audit_page_shows_a_change_to_a_field_named_items(world, client):
+    # A 普法计划's items and a 清理's items are audited under the name "items"; the page once failed on them
+    # (a template's `changes_dict.items` looked the field up instead of listing the pairs).
+    from fazhi.core.models import AuditEntry
+
+    area = world.grid
+    AuditEntry.objects.log_create(area, action=AuditEntry.Action.UPDATE, changes={"items": ["旧条目", "新条目"]})
+    client.force_login(world.user(Role.AUDIT_ADMIN))
+    page = client.get(reverse("core:audit_list"))
+    assert page.status_code == 200 and "旧条目" in page.content.decode() and "新条目" in page.content.decode()
