@@ -83,6 +83,7 @@ def _pages(world):
         if role is not None:
             client.force_login(world.user(role))
         response = client.get(url, case.data)
+        assert response.status_code < 500, f"{case.url_name} {url} answered {response.status_code}"
         html = response.get("Content-Type", "").startswith("text/html")
         # A fragment for htmx (a search box's suggestions) is part of a page, not a page.
         if response.status_code == 200 and html and b"<html" in response.content[:500]:
