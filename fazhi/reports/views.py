@@ -19,7 +19,7 @@ from fazhi.core.forms import add_service_errors
 from fazhi.core.htmx import render_page
 from fazhi.core.metrics import METRICS, refresh
 from fazhi.figures.selectors import assessed_keys
-from fazhi.reports import county_template, document, editor, exports, selectors, services, workflow
+from fazhi.reports import county_template, dashboards, document, editor, exports, selectors, services, workflow
 from fazhi.reports.choices import ReportStatus
 from fazhi.reports.draft import draft_aside
 from fazhi.reports.forms import (
@@ -558,10 +558,11 @@ def metric_evidence_view(request, key: str):
 @require_perm("reports.view")
 def county_rollup_view(request):
     counties = selectors.area_choices(user=request.user).filter(level=Level.COUNTY)
-    form = AreaYearForm(
-        request.GET or None, areas=counties, initial={"area": counties.first(), "year": _default_year()}
-    )
-    county, year = counties.first(), _default_year()
+    county = counties.first()
+    # Opens on the report year, or the latest year before it that has records (never on an empty year).
+    years = dashboards.years_with_data(user=request.user, area=county) if county else []
+    year = dashboards.latest_year(years, up_to=_default_year())
+    form = AreaYearForm(request.GET or None, areas=counties, initial={"area": county, "year": year})
     if form.is_valid():
         county, year = form.cleaned_data["area"], form.cleaned_data["year"]
     rollup = (

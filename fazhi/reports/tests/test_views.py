@@ -164,6 +164,17 @@ def test_the_county_view_shows_each_townships_figures_and_who_is_late(world, cli
     assert page.count("逾期") >= 2  # 明通镇 has neither submitted nor published; 治平乡 has not published
 
 
+def test_the_county_view_opens_on_the_latest_year_with_records_not_an_empty_one(world, client):
+    from fazhi.grid.services import matter_create
+
+    # The county's only record is of 2022: nothing in the report year (last year) nor the years between.
+    matter_create(actor=None, area=world.grid, category="dispute", description="邻里纠纷", source="walk_in",
+                  registered_on=datetime.date(2022, 5, 1))  # fmt: skip
+    client.force_login(world.user(Role.SUPERVISOR))
+    page = client.get(reverse("reports:county_rollup"))
+    assert page.context["year"] == 2022 and page.context["county"] == world.county
+
+
 def test_late_reports_show_on_the_workbench(world, client):
     _report(world)
     client.force_login(world.user(Role.LEADER))
