@@ -84,7 +84,8 @@ MIDDLEWARE = [
     "fazhi.accounts.middleware.PasswordChangeRequiredMiddleware",
     "fazhi.core.security.NoStoreForSignedInMiddleware",
     "fazhi.accounts.middleware.IdleSessionMiddleware",
-    "fazhi.core.idempotency.FormTokenMiddleware",  # a form posted twice saves once, after the sign-in steps (its token, see the builtin below)
+    # A form posted twice saves once; after the sign-in steps (its token: see the template builtin below).
+    "fazhi.core.idempotency.FormTokenMiddleware",
     # Axes must be last: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]

@@ -16,7 +16,6 @@ from fazhi.reports.choices import ReportStatus
 from fazhi.reports.figures import Figure, live_figures
 from fazhi.reports.models import CountyTemplate, Rectification, Report, ReportSection
 
-
 # The roll-up's standing columns: figures every township's work produces, whatever its report says; a county adds
 # the figures it assesses its townships on (figures.selectors.assessed_keys).
 DEFAULT_KEYS = [

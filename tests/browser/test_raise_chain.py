@@ -2,7 +2,6 @@
 parties the first record knew are there — nothing typed twice. And the resident search never puts a full ID or
 phone number in a URL the page requests."""
 
-
 from django.core.management import call_command
 
 from fazhi.areas.testing import TEST_PASSWORD
