@@ -160,7 +160,14 @@ def test_api_filter_by_another_areas_board_looks_like_a_missing_board(world, cli
     missing_answer = client.get(url, {"board": foreign.pk + 1000})
     assert foreign_answer.status_code == missing_answer.status_code == 400
     assert foreign_answer.json() == missing_answer.json()
-    assert client.post(url, {"board": board.pk, "title": "x"}).status_code == 405
+    # Creating through the API names another area's board as it names a missing one, and saves nothing.
+    count = Posting.objects.count()
+    foreign_post = client.post(url, {"board": foreign.pk, "title": "x"})
+    missing_post = client.post(url, {"board": foreign.pk + 1000, "title": "x"})
+    assert foreign_post.status_code == missing_post.status_code == 400
+    for answer, pk in ((foreign_post, foreign.pk), (missing_post, foreign.pk + 1000)):
+        assert answer.json()["board"] == [f"无效主键 “{pk}” － 对象不存在。"]
+    assert Posting.objects.count() == count
 
 
 def test_removal_from_the_board_keeps_the_ten_day_minimum(world, client, board):
