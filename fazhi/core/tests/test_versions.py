@@ -52,6 +52,10 @@ EDITS = {
     "documents:document_review": "documents.NormativeDocument",
 }
 
+# The URL argument naming the edited record where it is not `pk` (a flag within its document, an item within its
+# campaign).
+RECORD_ARGUMENT = {"documents:flag_decide": "flag_pk", "documents:cleanup_decide": "item_pk"}
+
 # URLs taking a record that accept a POST without a version, and why that loses nothing.
 NOT_EDITS = {
     "people:resident_reveal": "records who revealed a number and why; the resident is not changed",
@@ -118,7 +122,7 @@ def _row(record):
 def test_a_stale_or_versionless_form_is_refused_and_changes_nothing(url_name, world, client):
     case = _cases_by_url()[url_name]
     kwargs = case.kwargs(world, world.grid)
-    record = apps.get_model(EDITS[url_name]).objects.get(pk=kwargs["pk"])
+    record = apps.get_model(EDITS[url_name]).objects.get(pk=kwargs[RECORD_ARGUMENT.get(url_name, "pk")])
     url = reverse(url_name, kwargs=kwargs)
 
     opened = record.version
