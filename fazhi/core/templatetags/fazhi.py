@@ -1,5 +1,7 @@
 from django import forms, template
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -33,7 +35,33 @@ def version_field(record):
 
 
 @register.filter
-def change_rows(entry) -> list:
-    """An audit entry's (field, change) pairs. `entry.changes_dict.items` in a template looks up a changed field
-    named "items" first (a posting's table has one), so the pairs come from Python."""
-    return list(entry.changes_dict.items())
+def change_rows(entry) -> list[tuple[str, str, str]]:
+    """An audit entry's changes as (field's Chinese name, before, after), choices and yes/no shown as on the pages.
+    (`entry.changes_dict.items` in a template would look up a changed field named "items" instead.)"""
+    model = entry.content_type.model_class() if entry.content_type_id else None
+    rows = []
+    for name, change in entry.changes_dict.items():
+        field = _model_field(model, name)
+        label = str(getattr(field, "verbose_name", name))
+        if isinstance(change, list | tuple) and len(change) == 2:
+            rows.append((label, _shown(field, change[0]), _shown(field, change[1])))
+        else:  # a many-to-many change: auditlog writes what was added or removed
+            rows.append((label, "", str(change)))
+    return rows
+
+
+def _model_field(model, name: str):
+    try:
+        return model._meta.get_field(name) if model else None
+    except FieldDoesNotExist:
+        return None
+
+
+YES_NO = {"True": _("是"), "False": _("否"), "None": ""}
+
+
+def _shown(field, value) -> str:
+    value = "" if value is None else str(value)
+    if getattr(field, "choices", None):
+        return str({str(code): label for code, label in field.flatchoices}.get(value, value))
+    return str(YES_NO.get(value, value))

@@ -106,7 +106,11 @@ def test_the_audit_page_shows_a_change_to_a_field_named_items(world, client):
     from fazhi.core.models import AuditEntry
 
     area = world.grid
-    AuditEntry.objects.log_create(area, action=AuditEntry.Action.UPDATE, changes={"items": ["旧条目", "新条目"]})
+    changes = {"items": ["旧条目", "新条目"], "level": ["4", "5"], "name": ["旧名", "新名"]}
+    AuditEntry.objects.log_create(area, action=AuditEntry.Action.UPDATE, changes=changes)
     client.force_login(world.user(Role.AUDIT_ADMIN))
     page = client.get(reverse("core:audit_list"))
-    assert page.status_code == 200 and "旧条目" in page.content.decode() and "新条目" in page.content.decode()
+    text = page.content.decode()
+    assert page.status_code == 200 and "旧条目" in text and "新条目" in text
+    # fields by their Chinese names and choices by their labels, as the record's own pages show them
+    assert "层级</strong>：村/社区 → 网格" in text and "名称</strong>：旧名 → 新名" in text
