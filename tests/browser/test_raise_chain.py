@@ -52,8 +52,10 @@ def test_a_visit_becomes_a_matter_and_then_a_dispute_keeping_the_household_and_p
     page.wait_for_url("**/from-matter/**")
     assert page.locator("input[name=applicant]").input_value() == "王五"
     assert "排水沟" in page.locator("textarea[name=facts]").input_value()
+    assert page.locator("select[name=dispute_type]").input_value() == ""  # many answers: the user chooses
+    page.select_option("select[name=dispute_type]", "neighbour")
     page.select_option("select[name=tier]", "simple")
-    page.get_by_role("button", name="保存").click()
+    page.get_by_role("button", name="保存", exact=True).click()
     page.wait_for_url("**/mediation/disputes/*/")
 
     dispute = Dispute.objects.get()

@@ -17,6 +17,7 @@ from .file_fields import label, project_file_fields
 D = datetime.date
 # File fields no URL serves, and why.
 NOT_SERVED = {
+    "imports.ImportBatch.file": "an uploaded sheet of records; only its import reads it (errors come as a new copy)",
     "people.ImportJob.file": "the uploaded resident sheet holds full 身份证号; only its import reads it",
     "portal.PublicRequestPhoto.image": "shown to staff who may read the request, inline as data URLs",
     "reports.ReportPdf.file": "the report's PDF, served only by reports:report_pdf after the report's own scope check",

@@ -22,6 +22,7 @@ from .file_fields import project_file_fields
 # File fields whose uploads are checked elsewhere, and where.
 CHECKED_ELSEWHERE = {
     "enforcement.CaseRecord.file": "enforcement.services.case_record_add: the types allowed depend on the kind",
+    "imports.ImportBatch.file": "imports.workbook.read_rows: the zip container is checked, then openpyxl reads it",
     "people.ImportJob.file": "people.io: the sheet's zip container is checked and calamine reads it",
     "portal.PublicRequestPhoto.image": "portal.images.reencode: Pillow decodes and re-encodes every photo",
     "reports.ReportPdf.file": "never uploaded: the platform writes it (reports.services.report_pdf_render)",
