@@ -42,6 +42,8 @@ def change_rows(entry) -> list[tuple[str, str, str]]:
     rows = []
     for name, change in entry.changes_dict.items():
         field = _model_field(model, name)
+        if field is not None and field.auto_created and not field.concrete:
+            continue  # a reverse relation ("cleanup_items": "documents.CleanupItem.None"): no change of this record
         label = str(getattr(field, "verbose_name", name))
         if isinstance(change, list | tuple) and len(change) == 2:
             rows.append((label, _shown(field, change[0]), _shown(field, change[1])))
