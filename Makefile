@@ -42,7 +42,8 @@ messages: $(STAMP)
 
 # Debian's Chromium drives the browser tests (never a browser download); Noto CJK renders Chinese in it and in the
 # PDF of the annual report, which LibreOffice converts from the .docx: Noto Serif CJK SC for 仿宋/小标宋, Noto Sans
-# CJK SC for 黑体, AR PL UKai for 楷体 (docs/reports.md); pdffonts (poppler-utils) checks the faces in the tests.
+# CJK SC for 黑体, AR PL UKai for 楷体 (docs/reports.md); pdffonts (poppler-utils) checks the faces in the tests;
+# LibreOffice Calc saves an import template as township staff would in one import test.
 DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-arphic-ukai libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 browser:
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null)
